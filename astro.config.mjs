@@ -1,0 +1,49 @@
+// @ts-check
+import { readdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "astro/config";
+import { unified } from "@astrojs/markdown-remark";
+import starlight from "@astrojs/starlight";
+import remarkMath from "remark-math";
+import rehypeKatex from "rehype-katex";
+import remarkCells from "./src/markdown/remark-cells.ts";
+import rehypeKatexStrict from "./src/markdown/rehype-katex-strict.ts";
+import { lessonSlug } from "./src/site/lessons.ts";
+
+const root = fileURLToPath(new URL(".", import.meta.url));
+const lessonFiles = readdirSync(new URL("./content/lessons/", import.meta.url)).filter((f) => /\.mdx?$/.test(f)).sort();
+
+export default defineConfig({
+  site: process.env.SITE ?? "https://moments.example.org",
+  base: process.env.BASE_PATH ?? "/",
+  markdown: {
+    processor: unified({
+      remarkPlugins: [
+        remarkMath,
+        [remarkCells, { component: fileURLToPath(new URL("./components/Cell.astro", import.meta.url)), root }],
+      ],
+      rehypePlugins: [[rehypeKatex, { strict: "error" }], [rehypeKatexStrict, { root }]],
+    }),
+  },
+  vite: {
+    resolve: {
+      // linkedom's CSS parser names a global-script build as its "browser" entry, which has no exports; bundle its
+      // CommonJS entry instead (the kernel worker uses linkedom as Plot's DOM).
+      alias: [{ find: /^@acemir\/cssom$/, replacement: fileURLToPath(new URL("./node_modules/@acemir/cssom/lib/index.js", import.meta.url)) }],
+    },
+  },
+  integrations: [
+    starlight({
+      title: "Moments",
+      description: "Learn Adam and its family of adaptive optimizers with live, editable TypeScript cells.",
+      markdown: { processedDirs: ["./content"] },
+      customCss: ["katex/dist/katex.min.css", "./src/styles/notebook.css"],
+      sidebar: [
+        {
+          label: "Lessons",
+          items: lessonFiles.map((file) => ({ slug: lessonSlug(`lessons/${file}`) })),
+        },
+      ],
+    }),
+  ],
+});

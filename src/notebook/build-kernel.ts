@@ -1,0 +1,95 @@
+/**
+ * Run a page's cells at build time, in order, in one fresh kernel (a Node worker thread): the outputs that go into
+ * the static HTML.
+ */
+import { Worker } from "node:worker_threads";
+import type { Output } from "./outputs.ts";
+import type { FromKernel, ToKernel } from "./protocol.ts";
+
+export interface BuildCell {
+  id: string;
+  source: string;
+  /** Milliseconds the cell may run before the build gives up on it. */
+  timeoutMs: number;
+}
+
+export interface BuildCellResult {
+  id: string;
+  status: "ok" | "error" | "timeout";
+  outputs: Output[];
+  /** Wall-clock milliseconds the cell took. */
+  ms: number;
+}
+
+/**
+ * Run the cells in order. Stops at the first cell that fails or times out; its result is the last one returned.
+ */
+export async function runCellsAtBuild(cells: readonly BuildCell[]): Promise<BuildCellResult[]> {
+  const results: BuildCellResult[] = [];
+  if (cells.length === 0) return results;
+  const worker = new Worker(new URL("./build-thread.ts", import.meta.url));
+  const inbox = messages(worker);
+  try {
+    await inbox.next((message) => message.type === "ready");
+    for (const [runId, cell] of cells.entries()) {
+      const outputs: Output[] = [];
+      const started = performance.now();
+      worker.postMessage({ type: "run", runId, cellId: cell.id, source: cell.source } satisfies ToKernel);
+      const done = await inbox.next((message) => {
+        if (message.type === "output" && message.runId === runId) outputs.push(message.output);
+        return message.type === "done" && message.runId === runId;
+      }, cell.timeoutMs);
+      const ms = performance.now() - started;
+      if (done === undefined) {
+        results.push({ id: cell.id, status: "timeout", outputs, ms });
+        break;
+      }
+      results.push({ id: cell.id, status: done.type === "done" ? done.status : "error", outputs, ms });
+      if (done.type === "done" && done.status === "error") break;
+    }
+    return results;
+  } finally {
+    await worker.terminate();
+  }
+}
+
+/** Wait for kernel messages; resolves to undefined on timeout, rejects if the thread dies. */
+function messages(worker: Worker) {
+  const queue: FromKernel[] = [];
+  let wake: (() => void) | undefined;
+  let failure: Error | undefined;
+  worker.on("message", (message: FromKernel) => {
+    queue.push(message);
+    wake?.();
+  });
+  worker.on("error", (error) => {
+    failure = error;
+    wake?.();
+  });
+  worker.on("exit", (code) => {
+    failure ??= new Error(`the build kernel exited with code ${code}`);
+    wake?.();
+  });
+  return {
+    async next(accept: (message: FromKernel) => boolean, timeoutMs = 60_000): Promise<FromKernel | undefined> {
+      const deadline = performance.now() + timeoutMs;
+      for (;;) {
+        while (queue.length) {
+          const message = queue.shift()!;
+          if (accept(message)) return message;
+        }
+        if (failure) throw failure;
+        const remaining = deadline - performance.now();
+        if (remaining <= 0) return undefined;
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, remaining);
+          wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        wake = undefined;
+      }
+    },
+  };
+}

@@ -1,0 +1,229 @@
+/**
+ * Option checking for every optimizer, with one wording:
+ *
+ *     adam: betas[0] must be a number in [0, 1); received 1.5
+ *
+ * Each message names the optimizer, the parameter, the allowed range and the value received. Range problems throw
+ * RangeError, type problems TypeError. Tests assert this wording; keep it here and only here.
+ */
+import type { LearningRate, StepCount, Vector } from "./types.ts";
+
+/** How one option is checked: its default and a function that returns the accepted value or throws. */
+export interface OptionSpec<T> {
+  default: T;
+  check(value: unknown, where: Where): T;
+}
+
+interface Where {
+  optimizer: string;
+  name: string;
+}
+
+export function show(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "function") return "a function";
+  if (typeof value === "number" && Object.is(value, -0)) return "-0";
+  if (Array.isArray(value)) return `[${value.map(show).join(", ")}]`;
+  if (ArrayBuffer.isView(value)) return `${value.constructor.name}(${(value as Vector).length})`;
+  if (value !== null && typeof value === "object") {
+    try {
+      return JSON.stringify(value);
+    } catch {
+      return Object.prototype.toString.call(value);
+    }
+  }
+  return String(value);
+}
+
+export function rangeError(where: Where, allowed: string, value: unknown): RangeError {
+  return new RangeError(`${where.optimizer}: ${where.name} must be ${allowed}; received ${show(value)}`);
+}
+
+export function typeError(where: Where, allowed: string, value: unknown): TypeError {
+  return new TypeError(`${where.optimizer}: ${where.name} must be ${allowed}; received ${show(value)}`);
+}
+
+function checkNumber(value: unknown, where: Where, allowed: string, inRange: (x: number) => boolean): number {
+  if (typeof value !== "number") throw typeError(where, allowed, value);
+  if (!inRange(value)) throw rangeError(where, allowed, value);
+  return value;
+}
+
+/** A finite number ≥ 0. */
+export function nonNegative(defaultValue: number): OptionSpec<number> {
+  const allowed = "a finite number ≥ 0";
+  return {
+    default: defaultValue,
+    check: (value, where) => checkNumber(value, where, allowed, (x) => Number.isFinite(x) && x >= 0),
+  };
+}
+
+/** A finite number > 0 (ε, so that no division by zero can happen). */
+export function positive(defaultValue: number): OptionSpec<number> {
+  const allowed = "a finite number > 0";
+  return {
+    default: defaultValue,
+    check: (value, where) => checkNumber(value, where, allowed, (x) => Number.isFinite(x) && x > 0),
+  };
+}
+
+/** A number in [0, 1): a decay rate such as β, ρ or α. */
+export function decayRate(defaultValue: number): OptionSpec<number> {
+  const allowed = "a number in [0, 1)";
+  return { default: defaultValue, check: (value, where) => checkNumber(value, where, allowed, (x) => x >= 0 && x < 1) };
+}
+
+/** A number in [0, 1]: dampening. */
+export function fraction(defaultValue: number): OptionSpec<number> {
+  const allowed = "a number in [0, 1]";
+  return { default: defaultValue, check: (value, where) => checkNumber(value, where, allowed, (x) => x >= 0 && x <= 1) };
+}
+
+export function boolean(defaultValue: boolean): OptionSpec<boolean> {
+  return {
+    default: defaultValue,
+    check(value, where) {
+      if (typeof value !== "boolean") throw typeError(where, "true or false", value);
+      return value;
+    },
+  };
+}
+
+/** Two decay rates [β₁, β₂], each in [0, 1). */
+export function betaPair(defaultValue: readonly [number, number]): OptionSpec<readonly [number, number]> {
+  const beta = decayRate(0);
+  return {
+    default: defaultValue,
+    check(value, where) {
+      if (!Array.isArray(value) || value.length !== 2)
+        throw typeError(where, "a pair [β₁, β₂] of numbers in [0, 1)", value);
+      return [
+        beta.check(value[0], { ...where, name: `${where.name}[0]` }),
+        beta.check(value[1], { ...where, name: `${where.name}[1]` }),
+      ] as const;
+    },
+  };
+}
+
+/** A finite number ≥ 0, or a function of the 1-based step t returning one (checked at each step). */
+export function learningRate(defaultValue: number): OptionSpec<LearningRate> {
+  const allowed = "a finite number ≥ 0 or a function of the step t";
+  return {
+    default: defaultValue,
+    check(value, where) {
+      if (typeof value === "function") return value as (t: number) => number;
+      return checkNumber(value, where, allowed, (x) => Number.isFinite(x) && x >= 0);
+    },
+  };
+}
+
+export type Specs<Options> = { [K in keyof Options]-?: OptionSpec<Options[K]> };
+
+/**
+ * Fill in defaults and check every option. Unknown names fail (with a suggestion when one is close), so that a typo
+ * such as `beta1` cannot silently fall back to a default.
+ */
+export function resolveOptions<Options extends object>(
+  optimizer: string,
+  specs: Specs<Options>,
+  given: Partial<Options> | undefined,
+): Options {
+  if (given !== undefined && (given === null || typeof given !== "object" || Array.isArray(given)))
+    throw new TypeError(`${optimizer}: options must be an object; received ${show(given)}`);
+  const known = Object.keys(specs);
+  for (const name of Object.keys(given ?? {})) {
+    if (!known.includes(name)) {
+      const suggestion = closest(name, known);
+      throw new TypeError(
+        `${optimizer}: unknown option ${JSON.stringify(name)} (received ${show((given as any)[name])}); ` +
+          `${suggestion ? `did you mean ${JSON.stringify(suggestion)}? ` : ""}the options are ${known.join(", ")}`,
+      );
+    }
+  }
+  const resolved: Record<string, unknown> = {};
+  for (const name of known) {
+    const spec = (specs as Record<string, OptionSpec<unknown>>)[name]!;
+    const value = (given as Record<string, unknown> | undefined)?.[name];
+    resolved[name] = value === undefined ? spec.default : spec.check(value, { optimizer, name });
+  }
+  return Object.freeze(resolved) as Options;
+}
+
+/** The learning rate at step t (1-based), checking a schedule's answer. */
+export function learningRateAt(optimizer: string, lr: LearningRate, t: number): number {
+  if (typeof lr === "number") return lr;
+  const value = lr(t);
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0)
+    throw new RangeError(`${optimizer}: lr(t) must return a finite number ≥ 0; received ${show(value)} at t = ${t}`);
+  return value;
+}
+
+/** Check the vectors handed to `init`. */
+export function checkParameters(optimizer: string, x: unknown): asserts x is Vector {
+  if (!(x instanceof Float64Array || x instanceof Float32Array))
+    throw new TypeError(`${optimizer}.init: x must be a Float64Array or Float32Array; received ${show(x)}`);
+}
+
+/**
+ * Check the vectors handed to `step`: x and grad of the same kind and length, and state vectors made for them.
+ * O(number of state vectors), so it costs nothing next to the update itself.
+ */
+export function checkStep(
+  optimizer: string,
+  x: unknown,
+  grad: unknown,
+  state: StepCount & object,
+  stateVectors: readonly string[],
+): void {
+  if (!(x instanceof Float64Array || x instanceof Float32Array))
+    throw new TypeError(`${optimizer}.step: x must be a Float64Array or Float32Array; received ${show(x)}`);
+  if (!(grad instanceof Float64Array || grad instanceof Float32Array))
+    throw new TypeError(`${optimizer}.step: grad must be a Float64Array or Float32Array; received ${show(grad)}`);
+  if (grad.length !== x.length)
+    throw new RangeError(
+      `${optimizer}.step: grad must have the length of x (${x.length}); received length ${grad.length}`,
+    );
+  if (state === null || typeof state !== "object" || typeof state.t !== "number")
+    throw new TypeError(`${optimizer}.step: state must come from ${optimizer}.init(x); received ${show(state)}`);
+  for (const name of stateVectors) {
+    const vector = (state as unknown as Record<string, unknown>)[name];
+    if (!(vector instanceof Float64Array || vector instanceof Float32Array) || vector.length !== x.length)
+      throw new RangeError(
+        `${optimizer}.step: state.${name} must be a vector of the length of x (${x.length}), as made by ` +
+          `${optimizer}.init(x); received ${show(vector)}`,
+      );
+  }
+}
+
+/** A zero vector of the same kind and length as x. */
+export function zerosLike(x: Vector): Vector {
+  return x instanceof Float32Array ? new Float32Array(x.length) : new Float64Array(x.length);
+}
+
+function closest(name: string, candidates: string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(name.length / 3));
+  for (const candidate of candidates) {
+    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    if (distance <= bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  if (best) return best;
+  return candidates.find((candidate) => candidate.toLowerCase().startsWith(name.toLowerCase().slice(0, 4)));
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length]!;
+}

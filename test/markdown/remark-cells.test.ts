@@ -1,0 +1,67 @@
+import { compile } from "@mdx-js/mdx";
+import remarkMath from "remark-math";
+import { VFile } from "vfile";
+import { describe, expect, it } from "vitest";
+import remarkCells from "../../src/markdown/remark-cells.ts";
+
+const component = "/components/Cell.astro";
+
+async function compileLesson(mdx: string) {
+  const file = new VFile({ path: "/project/content/lessons/01-test.mdx", value: mdx });
+  const result = await compile(file, { remarkPlugins: [remarkMath, [remarkCells, { component, root: "/project" }]] });
+  return String(result);
+}
+
+const fence = (meta: string, code: string) => "```ts " + meta + "\n" + code + "\n```";
+
+describe("remarkCells", () => {
+  it("turns ```ts cell fences into Cell components with build-time output, and imports the component", async () => {
+    const js = await compileLesson(
+      ["# Title", "", fence("cell", "const lr: number = 0.5;"), "", "text", "", fence("cell id=show", "console.log(lr * 2)")].join("\n"),
+    );
+    expect(js).toContain(`import Cell from "${component}"`);
+    expect(js).toMatch(/_jsx\(Cell, \{\s*id: "cell-1",\s*number: "1"/);
+    expect(js).toMatch(/id: "show",\s*number: "2"/);
+    // The second cell saw the first cell's declaration: its pre-rendered output is 1.
+    expect(js).toContain('output: "<pre class=\\"out out-stream out-log\\"><span class=\\"i-number\\">1</span></pre>"');
+    // Highlighted code uses the editor's token classes.
+    expect(js).toContain("tok-keyword");
+  });
+
+  it("leaves ordinary code fences alone", async () => {
+    const js = await compileLesson(fence("", "const x = 1") + "\n\n```js cell\nnot a ts cell\n```");
+    expect(js).not.toContain("Cell");
+  });
+
+  it("fails with the file, the line in the file, the cell number and the line in the cell", async () => {
+    const mdx = ["---", "title: t", "---", "", "Intro", "", fence("cell", "const a = 1;"), "", fence("cell", "const b = 2;\n\nb.c.d;")].join("\n");
+    await expect(compileLesson(mdx)).rejects.toThrow(
+      "content/lessons/01-test.mdx:14: cell 2 failed at line 3:5: TypeError: Cannot read properties of undefined (reading 'd')",
+    );
+  });
+
+  it("fails on syntax errors with their line and column", async () => {
+    await expect(compileLesson(fence("cell id=broken", "let x = (;"))).rejects.toThrow(
+      "content/lessons/01-test.mdx:2: cell 1 (broken) failed at line 1:10: SyntaxError: Unexpected token",
+    );
+  });
+
+  it("rejects unknown cell options and duplicate ids", async () => {
+    await expect(compileLesson(fence("cell speed=fast", "1"))).rejects.toThrow(
+      'content/lessons/01-test.mdx:1: unknown cell option "speed"; the options are id=…, timeout=…',
+    );
+    await expect(compileLesson(fence("cell id=a", "1") + "\n\n" + fence("cell id=a", "2"))).rejects.toThrow(
+      'content/lessons/01-test.mdx:5: cell id "a" is used twice on this page',
+    );
+  });
+
+  it("fails a cell that runs longer than its build time limit", async () => {
+    const started = Date.now();
+    await expect(
+      compile(new VFile({ path: "/project/x.mdx", value: fence("cell timeout=1", "while (true) {}") }), {
+        remarkPlugins: [[remarkCells, { component, root: "/project", minBuildTimeout: 0.5 }]],
+      }),
+    ).rejects.toThrow(/x\.mdx:1: cell 1 was still running after \d+ s/);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+});

@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { runCellsAtBuild } from "../../src/notebook/build-kernel.ts";
+import { htmlToText } from "../../src/notebook/inspect.ts";
+import { renderOutputs, type Output } from "../../src/notebook/outputs.ts";
+
+/** Run cells through the real kernel in a worker thread (the build's kernel). */
+async function run(...sources: string[]) {
+  return runCellsAtBuild(sources.map((source, i) => ({ id: `c${i + 1}`, source, timeoutMs: 20_000 })));
+}
+
+const texts = (outputs: Output[]) => htmlToText(renderOutputs(outputs));
+
+describe("kernel", () => {
+  it("shares one scope between the cells of a page", async () => {
+    const results = await run("const a: number = 2;", "function square(x: number) { return x * x }", "square(a) + 1");
+    expect(results.map((r) => r.status)).toEqual(["ok", "ok", "ok"]);
+    expect(texts(results[2]!.outputs)).toBe("5");
+  });
+
+  it("keeps console lines in order, then the cell's value", async () => {
+    const [result] = await run('console.log("one", 1);\nconsole.warn("two");\nconsole.log({ three: [3] });\n"value"');
+    expect(result!.outputs.map((o) => o.kind === "stream" && o.level)).toEqual(["log", "warn", "log", false]);
+    expect(texts(result!.outputs)).toBe('one 1two{ three: [3] }"value"');
+  });
+
+  it("renders Observable Plot charts as inline SVG", async () => {
+    const [result] = await run("Plot.lineY([1, 3, 2]).plot({ width: 200, height: 100 })");
+    expect(result!.outputs).toHaveLength(1);
+    expect(result!.outputs[0]).toMatchObject({ kind: "figure" });
+    expect((result!.outputs[0] as { html: string }).html).toMatch(/^<svg[^>]*viewBox="0 0 200 100"/);
+  });
+
+  it("shows several display() calls in order", async () => {
+    const [result] = await run("display(1);\ndisplay(new Float64Array([0.5, 2]));\ndisplay(new Map([['a', 1]]))");
+    expect(texts(result!.outputs)).toBe('1Float64Array(2) [0.5, 2]Map(1) {"a" => 1}');
+  });
+
+  it("gives runtime errors the cell-relative line and drops the kernel's own frames", async () => {
+    const [ok, failed] = await run("function inner() {\n  return missing + 1;\n}", "const x = 1;\n\ninner();");
+    expect(ok!.status).toBe("ok");
+    expect(failed!.status).toBe("error");
+    const error = failed!.outputs.at(-1)!;
+    expect(error).toMatchObject({ kind: "error", name: "ReferenceError", message: "missing is not defined", line: 3 });
+    expect((error as { frames: string[] }).frames).toEqual(["at inner (cell c1, line 2)", "at (line 3)"]);
+  });
+
+  it("maps columns back past the code the kernel adds (declarations on line 1, the value's `return`)", async () => {
+    const [first] = await run("const a = 1; null.x");
+    expect(first!.outputs.at(-1)).toMatchObject({ kind: "error", line: 1, column: 19 });
+    const [last] = await run("const b = 2;\n\nb.c.d;");
+    expect(last!.outputs.at(-1)).toMatchObject({ kind: "error", line: 3, column: 5 });
+  });
+
+  it("reports syntax errors without running anything", async () => {
+    const [result] = await run('console.log("never");\nconst = 3;');
+    expect(result!.outputs).toEqual([
+      { kind: "error", name: "SyntaxError", message: "Unexpected token", line: 2, column: 7, frames: [] },
+    ]);
+  });
+
+  it("stops at the first failing cell", async () => {
+    const results = await run("throw new Error('boom')", "1");
+    expect(results).toHaveLength(1);
+    expect(texts(results[0]!.outputs)).toBe("Error: boom (line 1, column 7)");
+  });
+
+  it("gives up on a cell that runs too long", async () => {
+    const results = await runCellsAtBuild([{ id: "loop", source: "while (true) {}", timeoutMs: 300 }]);
+    expect(results[0]!.status).toBe("timeout");
+  });
+
+  it("caps console output and says how much was left out", async () => {
+    const [result] = await run("for (let i = 0; i < 5000; i++) console.log(i)");
+    const lines = result!.outputs.filter((o) => o.kind === "stream");
+    expect(lines).toHaveLength(1000);
+    expect(result!.outputs.at(-1)).toEqual({
+      kind: "note",
+      text: "… 4000 more console lines not shown (the first 1000 are).",
+    });
+  });
+});

@@ -1,0 +1,27 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: "unit",
+          include: ["test/**/*.test.ts"],
+          exclude: ["test/site/**", "test/e2e/**"],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        // Tests of the built site: built once (globalSetup), checked as files and in Chromium, one file at a time.
+        test: {
+          name: "site",
+          include: ["test/site/**/*.test.ts", "test/e2e/**/*.test.ts"],
+          globalSetup: ["test/support/build-site.ts"],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
