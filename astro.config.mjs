@@ -26,6 +26,9 @@ export default defineConfig({
     }),
   },
   vite: {
+    // The kernel worker starts from a Blob inside a sandboxed iframe (src/notebook/sandbox.ts): it must be one
+    // self-contained classic script.
+    worker: { format: "iife" },
     resolve: {
       // linkedom's CSS parser names a global-script build as its "browser" entry, which has no exports; bundle its
       // CommonJS entry instead (the kernel worker uses linkedom as Plot's DOM).

@@ -1,11 +1,13 @@
 /**
- * The page's handle on its kernel worker: runs cells one at a time, and stops a run by terminating the worker and
- * starting a fresh one. The main thread never waits on cell code, so no cell can freeze the page.
+ * The page's handle on its kernel: runs cells one at a time, and stops a run by throwing the whole kernel away
+ * (sandbox.ts) and starting a fresh one. The main thread never waits on cell code, so no cell can freeze the page.
  */
 import type { Output } from "./outputs.ts";
 import type { FromKernel, ToKernel } from "./protocol.ts";
+import { startSandbox, type Sandbox } from "./sandbox.ts";
 
-export type RunStatus = "ok" | "error" | "stopped" | "timeout";
+/** How a run ended: normally, by throwing, by the Stop button, by its time limit, or by the kernel dying. */
+export type RunStatus = "ok" | "error" | "stopped" | "timeout" | "crashed";
 
 export interface RunOptions {
   /** Stop the run (and restart the kernel) after this many milliseconds. */
@@ -23,26 +25,24 @@ export interface RunOutcome {
 interface ActiveRun {
   runId: number;
   options: RunOptions;
-  started: number;
   timer: ReturnType<typeof setTimeout>;
   finish(status: RunStatus): void;
 }
 
 export class KernelClient {
-  private worker: Worker | undefined;
-  private ready: Promise<void> | undefined;
+  private sandbox: Promise<Sandbox> | undefined;
   private nextRunId = 1;
   private active: ActiveRun | undefined;
   private queue: Promise<unknown> = Promise.resolve();
-  /** Increments each time a fresh worker starts; outputs from an older kernel may be stale. */
+  /** Increments each time a fresh kernel starts: outputs from an older one may be stale. */
   generation = 0;
-  /** Called after the kernel was restarted because a run was stopped or timed out. */
-  onRestart: (() => void) | undefined;
+  /** Called whenever the kernel was replaced: after a stop, a timeout, a crash or a restart. */
+  onRestart: ((reason: "stopped" | "timeout" | "crashed" | "restart") => void) | undefined;
 
-  /** Start the worker now (e.g. when the reader starts editing) so the first run does not wait for it. */
-  warm(): Promise<void> {
-    if (!this.ready) this.spawn();
-    return this.ready!;
+  /** Start the kernel now, so the first run does not wait for it. */
+  warm(): Promise<Sandbox> {
+    if (!this.sandbox) this.spawn();
+    return this.sandbox!;
   }
 
   /** Run a cell after any runs already queued. */
@@ -52,16 +52,15 @@ export class KernelClient {
     return result;
   }
 
-  /** Stop the running cell, if any: the worker is terminated and a fresh one started. */
+  /** Stop the running cell, if any: the kernel is discarded and a fresh one started. */
   stop(): void {
     this.active?.finish("stopped");
   }
 
-  /** Discard the kernel's state: a fresh worker, nothing defined. */
+  /** Discard the kernel's state: a fresh kernel, nothing defined. */
   restart(): void {
     if (this.active) return this.active.finish("stopped");
-    this.terminate();
-    this.spawn();
+    this.replace("restart");
   }
 
   get busy(): boolean {
@@ -69,56 +68,65 @@ export class KernelClient {
   }
 
   private async runNow(cellId: string, source: string, options: RunOptions): Promise<RunOutcome> {
-    await this.warm();
-    const runId = this.nextRunId++;
     const started = performance.now();
+    let sandbox: Sandbox;
+    try {
+      sandbox = await this.warm();
+    } catch (error) {
+      this.sandbox = undefined;
+      options.onOutput({ kind: "error", name: "KernelError", message: (error as Error).message, frames: [] });
+      return { status: "error", ms: performance.now() - started };
+    }
+    const runId = this.nextRunId++;
     return new Promise<RunOutcome>((resolve) => {
       const finish = (status: RunStatus) => {
         if (this.active?.runId !== runId) return;
         clearTimeout(this.active.timer);
         this.active = undefined;
-        if (status === "stopped" || status === "timeout") {
-          this.terminate();
-          this.spawn();
-          this.onRestart?.();
-        }
+        if (status === "stopped" || status === "timeout") this.replace(status);
         resolve({ status, ms: performance.now() - started });
       };
       const timer = setTimeout(() => finish("timeout"), options.timeoutMs);
-      this.active = { runId, options, started, timer, finish };
-      this.worker!.postMessage({ type: "run", runId, cellId, source } satisfies ToKernel);
+      this.active = { runId, options, timer, finish };
+      sandbox.port.postMessage({ type: "run", runId, cellId, source } satisfies ToKernel);
     });
   }
 
   private spawn() {
-    const worker = new Worker(new URL("./worker.ts", import.meta.url), { type: "module", name: "moments-kernel" });
-    this.worker = worker;
-    this.generation++;
-    this.ready = new Promise<void>((resolve, reject) => {
-      worker.addEventListener("message", (event: MessageEvent<FromKernel>) => {
-        const message = event.data;
-        if (message.type === "ready") return resolve();
-        const active = this.active;
-        if (!active || message.runId !== active.runId) return;
-        if (message.type === "output") active.options.onOutput(message.output);
-        else if (message.type === "done") active.finish(message.status);
-      });
-      worker.addEventListener("error", (event) => {
-        event.preventDefault();
-        const error = new Error(`the kernel failed to start: ${event.message || "unknown error"}`);
-        if (this.active) {
-          this.active.options.onOutput({ kind: "error", name: "KernelError", message: error.message, frames: [] });
-          this.active.finish("error");
-        }
-        reject(error);
-      });
+    const generation = ++this.generation;
+    this.sandbox = new Promise<Sandbox>((resolve, reject) => {
+      const giveUp = setTimeout(() => reject(new Error("the kernel did not start within 30 s")), 30_000);
+      startSandbox(() => this.onDeath(generation)).then((sandbox) => {
+        sandbox.port.addEventListener("message", (event: MessageEvent<FromKernel>) => {
+          const message = event.data;
+          if (message?.type === "ready") {
+            clearTimeout(giveUp);
+            return resolve(sandbox);
+          }
+          const active = this.active;
+          if (!active || generation !== this.generation || message?.runId !== active.runId) return;
+          if (message.type === "output") active.options.onOutput(message.output);
+          else if (message.type === "done") active.finish(message.status);
+        });
+      }, reject);
     });
-    this.ready.catch(() => undefined);
   }
 
-  private terminate() {
-    this.worker?.terminate();
-    this.worker = undefined;
-    this.ready = undefined;
+  /** The kernel died by itself (most likely out of memory). */
+  private onDeath(generation: number) {
+    if (generation !== this.generation) return;
+    this.sandbox = undefined;
+    if (this.active) {
+      this.active.finish("crashed");
+      this.onRestart?.("crashed");
+    }
+  }
+
+  private replace(reason: "stopped" | "timeout" | "restart") {
+    const old = this.sandbox;
+    this.sandbox = undefined;
+    old?.then((sandbox) => sandbox.dispose(), () => undefined);
+    this.spawn();
+    this.onRestart?.(reason);
   }
 }

@@ -1,19 +1,24 @@
 /// <reference lib="webworker" />
 /**
- * The browser kernel: a module Web Worker holding the page's shared scope. The page talks to it through
- * `KernelClient` (client.ts); a stop terminates the whole worker, so no cell can freeze the page.
+ * The browser kernel: a Web Worker holding the page's shared scope. Started by sandbox.ts inside a sandboxed iframe;
+ * it talks to the page only through the MessagePort it receives first (in dev, through its own postMessage).
  */
 import { createKernel } from "./kernel.ts";
 import { createLibrary } from "./library.ts";
 import type { FromKernel, ToKernel } from "./protocol.ts";
 
-const post = (message: FromKernel) => self.postMessage(message);
+type Channel = { postMessage(message: unknown): void; addEventListener(type: "message", listener: (event: MessageEvent) => void): void };
+
+let channel: Channel | undefined;
+// Bound once, before any cell runs: a cell that patches MessagePort.prototype.postMessage later cannot see or
+// forge the kernel's messages.
+let send: (message: FromKernel) => void = () => {};
 let runId = 0;
 
 const kernel = createKernel({
   realm: self as unknown as typeof globalThis,
   library: createLibrary(),
-  emit: (cellId, output) => post({ type: "output", runId, cellId, output }),
+  emit: (cellId, output) => send({ type: "output", runId, cellId, output }),
 });
 
 self.addEventListener("error", (event) => {
@@ -25,12 +30,27 @@ self.addEventListener("unhandledrejection", (event) => {
   kernel.reportUncaught(event.reason);
 });
 
-self.onmessage = async (event: MessageEvent<ToKernel>) => {
+async function onMessage(event: MessageEvent<ToKernel>) {
   const message = event.data;
-  if (message.type !== "run") return;
+  if (message?.type !== "run") return;
   runId = message.runId;
   const result = await kernel.run(message.cellId, message.source);
-  post({ type: "done", runId: message.runId, cellId: message.cellId, ...result });
-};
+  send({ type: "done", runId: message.runId, cellId: message.cellId, ...result });
+}
 
-post({ type: "ready" });
+self.addEventListener(
+  "message",
+  (event: MessageEvent<{ type: "connect"; port?: MessagePort }>) => {
+    if (channel || event.data?.type !== "connect") return;
+    const port = event.data.port;
+    channel = (port ?? self) as Channel;
+    const post = port
+      ? MessagePort.prototype.postMessage.bind(port)
+      : (DedicatedWorkerGlobalScope.prototype.postMessage as (m: unknown) => void).bind(self);
+    send = (message) => post(message);
+    channel.addEventListener("message", onMessage as (event: MessageEvent) => void);
+    port?.start();
+    send({ type: "ready" });
+  },
+  { once: true },
+);

@@ -1,0 +1,106 @@
+/**
+ * Where the kernel lives: a Web Worker inside a hidden, sandboxed iframe (`sandbox="allow-scripts"`).
+ *
+ * Why not a plain worker: a worker shares the page's renderer process, and a cell that grows the JavaScript heap
+ * until V8 gives up crashes the whole tab. Chromium runs sandboxed iframes in a process of their own, so the same cell
+ * only takes down the iframe; the page notices (the iframe's heartbeat stops, its port closes) and starts a new
+ * kernel. The sandbox's opaque origin also means cell code has no access to the site's storage (the reader's saved
+ * edits), cookies or DOM — isolation by construction rather than by deleting globals.
+ *
+ * The iframe cannot load the site's scripts (its origin is opaque), so the page fetches the kernel's single-file
+ * bundle and hands over its text; the iframe starts it from a Blob and connects it to the page by a MessagePort.
+ * In `astro dev` (no bundle) the kernel runs as a plain module worker instead.
+ */
+import kernelUrl from "./worker.ts?worker&url";
+
+export interface Sandbox {
+  /** The kernel's end of the conversation (a MessagePort, or the Worker itself in dev). */
+  port: MessagePort | Worker;
+  /** Tear the kernel down: whatever it is doing stops at once. */
+  dispose(): void;
+}
+
+/** Milliseconds of silence from a visible page's sandbox after which the kernel is declared dead. */
+const HEARTBEAT_TIMEOUT_MS = 3000;
+
+const BOOT = `<!doctype html><meta charset="utf-8"><title>Notebook kernel</title><script>
+onmessage = (event) => {
+  if (event.source !== parent || !event.data || typeof event.data.code !== "string") return;
+  onmessage = null;
+  const { code, kernel, control } = event.data;
+  const worker = new Worker(URL.createObjectURL(new Blob([code], { type: "text/javascript" })), { name: "moments-kernel" });
+  worker.postMessage({ type: "connect", port: kernel }, [kernel]);
+  setInterval(() => control.postMessage("beat"), 250);
+};
+<\/script>`;
+
+let kernelCode: Promise<string> | undefined;
+
+function loadKernelCode(): Promise<string> {
+  kernelCode ??= fetch(kernelUrl).then((response) => {
+    if (!response.ok) throw new Error(`could not load the kernel (${kernelUrl}): HTTP ${response.status}`);
+    return response.text();
+  });
+  kernelCode.catch(() => (kernelCode = undefined));
+  return kernelCode;
+}
+
+/** Fetch the kernel's code ahead of need (e.g. when the reader starts editing). */
+export function prefetchKernel(): void {
+  if (!import.meta.env.DEV) void loadKernelCode().catch(() => undefined);
+}
+
+/** Start a kernel. `onDeath` is called once if it dies by itself (crash, out of memory). */
+export async function startSandbox(onDeath: () => void): Promise<Sandbox> {
+  if (import.meta.env.DEV) return startDevWorker(onDeath);
+  const iframe = document.createElement("iframe");
+  iframe.setAttribute("sandbox", "allow-scripts");
+  iframe.title = "Notebook kernel";
+  iframe.tabIndex = -1;
+  iframe.setAttribute("aria-hidden", "true");
+  iframe.className = "notebook-kernel";
+  iframe.style.cssText = "position:fixed;width:1px;height:1px;left:-10px;top:-10px;border:0;opacity:0;pointer-events:none";
+  iframe.srcdoc = BOOT;
+  const loaded = new Promise((resolve) => iframe.addEventListener("load", resolve, { once: true }));
+  document.body.append(iframe);
+  const [code] = await Promise.all([loadKernelCode(), loaded]);
+
+  const kernel = new MessageChannel();
+  const control = new MessageChannel();
+  let lastBeat = performance.now();
+  let dead = false;
+  const die = () => {
+    if (dead) return;
+    dead = true;
+    dispose();
+    onDeath();
+  };
+  control.port1.onmessage = () => (lastBeat = performance.now());
+  control.port1.addEventListener("close", die); // Chromium: fires when the iframe's process goes away
+  const onVisibility = () => (lastBeat = performance.now()); // timers in hidden pages are throttled
+  document.addEventListener("visibilitychange", onVisibility);
+  const monitor = setInterval(() => {
+    if (document.visibilityState === "visible" && performance.now() - lastBeat > HEARTBEAT_TIMEOUT_MS) die();
+  }, 500);
+  function dispose() {
+    dead = true;
+    clearInterval(monitor);
+    document.removeEventListener("visibilitychange", onVisibility);
+    kernel.port1.close();
+    control.port1.close();
+    iframe.remove();
+  }
+  iframe.contentWindow!.postMessage({ code, kernel: kernel.port2, control: control.port2 }, "*", [kernel.port2, control.port2]);
+  kernel.port1.start();
+  return { port: kernel.port1, dispose };
+}
+
+function startDevWorker(onDeath: () => void): Sandbox {
+  const worker = new Worker(new URL("./worker.ts", import.meta.url), { type: "module", name: "moments-kernel" });
+  worker.addEventListener("error", (event) => {
+    event.preventDefault();
+    onDeath();
+  });
+  worker.postMessage({ type: "connect" });
+  return { port: worker, dispose: () => worker.terminate() };
+}
