@@ -1,6 +1,17 @@
 /**
  * The optimizer library. Standalone: nothing here imports the site, the DOM or Plot, so the same code runs in tests,
  * Node scripts, build-time cells and the browser's kernel.
+ *
+ * Every optimizer follows one contract ({@link Optimizer}): `const state = opt.init(x)`, then `opt.step(x, grad,
+ * state)` updates x in place. Options are PyTorch's, in camelCase, with PyTorch's defaults.
  */
 export type { LearningRate, Optimizer, StepCount, Vector } from "./types.ts";
+export { sgd, type SgdOptions, type SgdState } from "./sgd.ts";
+export { adagrad, type AdagradOptions, type AdagradState } from "./adagrad.ts";
+export { rmsprop, type RmspropOptions, type RmspropState } from "./rmsprop.ts";
+export { adadelta, type AdadeltaOptions, type AdadeltaState } from "./adadelta.ts";
 export { adam, type AdamOptions, type AdamState } from "./adam.ts";
+export { adamw, type AdamwOptions } from "./adamw.ts";
+export { adamax, type AdamaxOptions, type AdamaxState } from "./adamax.ts";
+export { nadam, type NadamOptions, type NadamState } from "./nadam.ts";
+export { radam, radamRectification, type RadamOptions, type RadamState } from "./radam.ts";

@@ -1,10 +1,10 @@
 /**
- * Option checking for every optimizer, with one wording:
+ * Option checking for every optimizer, problem and `minimize`, with one wording:
  *
  *     adam: betas[0] must be a number in [0, 1); received 1.5
  *
- * Each message names the optimizer, the parameter, the allowed range and the value received. Range problems throw
- * RangeError, type problems TypeError. Tests assert this wording; keep it here and only here.
+ * Each message names the optimizer (or problem), the parameter, the allowed range and the value received. Range
+ * problems throw RangeError, type problems TypeError. Tests assert this wording; keep it here and only here.
  */
 import type { LearningRate, StepCount, Vector } from "./types.ts";
 
@@ -14,8 +14,9 @@ export interface OptionSpec<T> {
   check(value: unknown, where: Where): T;
 }
 
-interface Where {
-  optimizer: string;
+/** Who checks (an optimizer, a problem, `minimize`) and which option. */
+export interface Where {
+  owner: string;
   name: string;
 }
 
@@ -36,11 +37,11 @@ export function show(value: unknown): string {
 }
 
 export function rangeError(where: Where, allowed: string, value: unknown): RangeError {
-  return new RangeError(`${where.optimizer}: ${where.name} must be ${allowed}; received ${show(value)}`);
+  return new RangeError(`${where.owner}: ${where.name} must be ${allowed}; received ${show(value)}`);
 }
 
 export function typeError(where: Where, allowed: string, value: unknown): TypeError {
-  return new TypeError(`${where.optimizer}: ${where.name} must be ${allowed}; received ${show(value)}`);
+  return new TypeError(`${where.owner}: ${where.name} must be ${allowed}; received ${show(value)}`);
 }
 
 function checkNumber(value: unknown, where: Where, allowed: string, inRange: (x: number) => boolean): number {
@@ -60,11 +61,7 @@ export function nonNegative(defaultValue: number): OptionSpec<number> {
 
 /** A finite number > 0 (ε, so that no division by zero can happen). */
 export function positive(defaultValue: number): OptionSpec<number> {
-  const allowed = "a finite number > 0";
-  return {
-    default: defaultValue,
-    check: (value, where) => checkNumber(value, where, allowed, (x) => Number.isFinite(x) && x > 0),
-  };
+  return above(0, defaultValue);
 }
 
 /** A number in [0, 1): a decay rate such as β, ρ or α. */
@@ -117,6 +114,39 @@ export function learningRate(defaultValue: number): OptionSpec<LearningRate> {
   };
 }
 
+/** A finite number > `bound`: ε (bound 0, so that no division by zero can happen), Reddi's C (bound 2). */
+export function above(bound: number, defaultValue: number): OptionSpec<number> {
+  const allowed = `a finite number > ${bound}`;
+  return {
+    default: defaultValue,
+    check: (value, where) => checkNumber(value, where, allowed, (x) => Number.isFinite(x) && x > bound),
+  };
+}
+
+/** Any finite number (a shift, a data set's true slope). */
+export function finite(defaultValue: number): OptionSpec<number> {
+  const allowed = "a finite number";
+  return { default: defaultValue, check: (value, where) => checkNumber(value, where, allowed, Number.isFinite) };
+}
+
+/** An integer ≥ `least` (a sample count, a seed, a number of steps). */
+export function integer(least: number, defaultValue: number): OptionSpec<number> {
+  const allowed = `an integer ≥ ${least}`;
+  return {
+    default: defaultValue,
+    check: (value, where) => checkNumber(value, where, allowed, (x) => Number.isSafeInteger(x) && x >= least),
+  };
+}
+
+/**
+ * Options that are valid alone but not together, e.g. `sgd: nesterov must be false unless momentum > 0 and
+ * dampening = 0; received momentum 0, dampening 0`.
+ */
+export function conflictError(owner: string, rule: string, received: Record<string, unknown>): RangeError {
+  const values = Object.entries(received).map(([name, value]) => `${name} ${show(value)}`);
+  return new RangeError(`${owner}: ${rule}; received ${values.join(", ")}`);
+}
+
 export type Specs<Options> = { [K in keyof Options]-?: OptionSpec<Options[K]> };
 
 /**
@@ -124,18 +154,18 @@ export type Specs<Options> = { [K in keyof Options]-?: OptionSpec<Options[K]> };
  * such as `beta1` cannot silently fall back to a default.
  */
 export function resolveOptions<Options extends object>(
-  optimizer: string,
+  owner: string,
   specs: Specs<Options>,
   given: Partial<Options> | undefined,
 ): Options {
   if (given !== undefined && (given === null || typeof given !== "object" || Array.isArray(given)))
-    throw new TypeError(`${optimizer}: options must be an object; received ${show(given)}`);
+    throw new TypeError(`${owner}: options must be an object; received ${show(given)}`);
   const known = Object.keys(specs);
   for (const name of Object.keys(given ?? {})) {
     if (!known.includes(name)) {
       const suggestion = closest(name, known);
       throw new TypeError(
-        `${optimizer}: unknown option ${JSON.stringify(name)} (received ${show((given as any)[name])}); ` +
+        `${owner}: unknown option ${JSON.stringify(name)} (received ${show((given as any)[name])}); ` +
           `${suggestion ? `did you mean ${JSON.stringify(suggestion)}? ` : ""}the options are ${known.join(", ")}`,
       );
     }
@@ -144,7 +174,7 @@ export function resolveOptions<Options extends object>(
   for (const name of known) {
     const spec = (specs as Record<string, OptionSpec<unknown>>)[name]!;
     const value = (given as Record<string, unknown> | undefined)?.[name];
-    resolved[name] = value === undefined ? spec.default : spec.check(value, { optimizer, name });
+    resolved[name] = value === undefined ? spec.default : spec.check(value, { owner, name });
   }
   return Object.freeze(resolved) as Options;
 }
@@ -193,6 +223,46 @@ export function checkStep(
           `${optimizer}.init(x); received ${show(vector)}`,
       );
   }
+}
+
+/** A list of numbers as a caller may hand it over: an array or a typed array. */
+export type NumberList = ArrayLike<number>;
+
+function isNumberList(value: unknown): value is NumberList {
+  return Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView));
+}
+
+/**
+ * Check a vector handed to a function such as `rosenbrock.gradient(x)`: a list of `length` entries. O(1), so it can
+ * sit on a hot path; it does not look at the entries.
+ */
+export function checkLength(owner: string, name: string, value: unknown, length: number): asserts value is NumberList {
+  if (!isNumberList(value))
+    throw new TypeError(`${owner}: ${name} must be an array or typed array of ${length} numbers; received ${show(value)}`);
+  if (value.length !== length)
+    throw new RangeError(`${owner}: ${name} must have length ${length}; received length ${value.length}`);
+}
+
+/**
+ * A non-empty list of finite numbers (an array or a typed array), of a given length when `length` is set and all
+ * > 0 when `positive` is: a starting point, a quadratic's curvatures. The value is returned as given.
+ */
+export function finiteNumbers<T extends NumberList | undefined>(
+  defaultValue: T,
+  { length, positive = false }: { length?: number; positive?: boolean } = {},
+): OptionSpec<NumberList | T> {
+  const allowed = `an array of ${length ?? "one or more"} finite numbers${positive ? " > 0" : ""}`;
+  return {
+    default: defaultValue,
+    check(value, where) {
+      if (!isNumberList(value) || Array.prototype.some.call(value, (x) => typeof x !== "number"))
+        throw typeError(where, allowed, value);
+      const inRange = (x: number) => Number.isFinite(x) && (!positive || x > 0);
+      if (value.length === 0 || (length !== undefined && value.length !== length) || !Array.prototype.every.call(value, inRange))
+        throw rangeError(where, allowed, value);
+      return value;
+    },
+  };
 }
 
 /** A zero vector of the same kind and length as x. */
