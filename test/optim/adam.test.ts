@@ -51,6 +51,32 @@ describe("adam", () => {
     expect(state).toMatchObject({ t: 1, m: Float64Array.of(1), v: Float64Array.of(1) });
   });
 
+  it("with amsgrad, divides by the running maximum vMax of v", () => {
+    // β = (0.5, 0.5), lr = 0.1, x = 0. Step 1, g = 2: m = 1, v = 2, vMax = 2.
+    // Step 2, g = 0: m = 0.5, v = 1, vMax = 2; m̂ = 0.5/0.75, √v̂ from vMax = √2/√0.75, so the step is
+    // 0.1·(0.5/0.75)/(√2/√0.75 + 1e-8) ≈ 0.0272 (plain Adam's √v̂ = √1/√0.75 would give ≈ 0.0385).
+    const opt = adam({ lr: 0.1, betas: [0.5, 0.5], amsgrad: true });
+    const x = Float64Array.of(0);
+    const state = opt.init(x);
+    opt.step(x, Float64Array.of(2), state);
+    expect(state).toMatchObject({ m: Float64Array.of(1), v: Float64Array.of(2), vMax: Float64Array.of(2) });
+    const before = x[0]!;
+    opt.step(x, Float64Array.of(0), state);
+    expect(state.vMax).toEqual(Float64Array.of(2));
+    expect(before - x[0]!).toBeCloseTo((0.1 * (0.5 / 0.75)) / (Math.SQRT2 / Math.sqrt(0.75) + 1e-8), 15);
+  });
+
+  it("freezes a coordinate whose gradient overflows g² (1e200), as PyTorch does, without NaN", () => {
+    // v = 0.001·(1e200)² = Infinity, so m/(√v + ε) = 0: x does not move; the other coordinate steps by lr.
+    const opt = adam({ lr: 0.1 });
+    const x = Float64Array.of(1, 1);
+    const state = opt.init(x);
+    opt.step(x, Float64Array.of(1e200, 1), state);
+    expect(state.v[0]).toBe(Infinity);
+    expect(x[0]).toBe(1);
+    expect(x[1]).toBeCloseTo(1 - 0.1 / (1 + 1e-8), 15);
+  });
+
   it("names the optimizer, the parameter, the allowed range and the value in every error", () => {
     expect(() => adam({ lr: -1 })).toThrow(new RangeError("adam: lr must be a finite number ≥ 0 or a function of the step t; received -1"));
     expect(() => adam({ betas: [0.9, 1] })).toThrow(new RangeError("adam: betas[1] must be a number in [0, 1); received 1"));

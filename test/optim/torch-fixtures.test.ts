@@ -20,7 +20,7 @@ const EARLY_STEPS_ONLY: Record<string, number> = {
   // 0.5 − lr·1e30 then + lr·1e30: torch's fused x + (−lr)·g keeps lr·1e30's rounding error (7.3e11) where
   // JavaScript rounds the product first and cancels it exactly, so x₃ after step 2 is −7.3e11 there and 0 here.
   'sgd {"lr":0.015} on tape': 1,
-  // Agrees to 1e-5 of the tolerance until step 1500, then the path oscillates across the valley floor, where
+  // Within 0.12% of the tolerance until step 1500, then the path oscillates across the valley floor, where
   // √(v − ḡ²) cancels: the gap grows ×1000 every 20 steps (6e-3 of the tolerance at 1520, 1e2 at 1540).
   'rmsprop {"lr":0.001,"centered":true} on rosenbrock': 1500,
 };
