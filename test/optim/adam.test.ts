@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { adam } from "../../src/optim/index.ts";
+import { SEED_003_TABLE } from "./seed-003.ts";
 
 /** Seed 003's run: f(x, y) = x² + y² from (3, 4), lr 0.02, β = (0.9, 0.9999), ε = 1e-8, epochs 0…150. */
 function seed003(biasCorrection: boolean) {
@@ -16,17 +17,8 @@ function seed003(biasCorrection: boolean) {
 
 describe("adam", () => {
   it("reproduces seed 003's printed table (no bias correction) to 8 decimals", () => {
-    // Copied from the seed: "Epoch 0, current state: [2.80000003 3.80000002]" … "Epoch 150, …".
-    const seed = [
-      [2.80000003, 3.80000002],
-      [0.27175946, -0.35494334],
-      [-0.07373187, -0.06706317],
-      [-0.02001478, 0.0301726],
-      [0.00082782, -0.0039881],
-      [0.00094425, -0.00038352],
-    ];
     const printed = seed003(false);
-    expect(printed.map((row) => row.map((v) => v.toFixed(8)))).toEqual(seed.map((row) => row.map((v) => v.toFixed(8))));
+    expect(printed.map((row) => row.map((v) => v.toFixed(8)))).toEqual(SEED_003_TABLE.map((row) => row.map((v) => v.toFixed(8))));
   });
 
   it("takes a first step of lr in each coordinate with bias correction, and lr·(1−β₁)/√(1−β₂) without", () => {
