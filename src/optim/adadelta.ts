@@ -26,19 +26,9 @@
  * const opt = adadelta();
  * opt.step(x, Float64Array.of(6, 8), opt.init(x)); // Δ = √1e-6 / √(0.1·36 + 1e-6) · 6 ≈ 0.00316 per coordinate
  */
+import { defineOptimizer } from "./define.ts";
 import type { LearningRate, Optimizer, StepCount, Vector } from "./types.ts";
-import {
-  checkParameters,
-  checkStep,
-  decayRate,
-  learningRate,
-  learningRateAt,
-  nonNegative,
-  positive,
-  resolveOptions,
-  zerosLike,
-  type Specs,
-} from "./validate.ts";
+import { decayRate, learningRate, nonNegative, positive, resolveOptions, zerosLike, type Specs } from "./validate.ts";
 
 export interface AdadeltaOptions {
   /** Scale γ of the update, or a schedule t ↦ γ_t. Default 1. */
@@ -69,17 +59,14 @@ export function adadelta(options?: Partial<AdadeltaOptions>): Optimizer<Adadelta
   const resolved = resolveOptions("adadelta", adadeltaSpecs, options);
   const { rho, eps, weightDecay } = resolved;
   const stateVectors = ["v", "u"];
-  return {
+  return defineOptimizer<AdadeltaState, AdadeltaOptions>({
     name: "adadelta",
     options: resolved,
+    stateVectors,
     init(x) {
-      checkParameters("adadelta", x);
       return { t: 0, v: zerosLike(x), u: zerosLike(x) };
     },
-    step(x, grad, state) {
-      checkStep("adadelta", x, grad, state, stateVectors);
-      const t = ++state.t;
-      const lr = learningRateAt("adadelta", resolved.lr, t);
+    update(x, grad, state, lr) {
       const { v, u } = state;
       for (let i = 0; i < x.length; i++) {
         const g = weightDecay === 0 ? grad[i]! : grad[i]! + weightDecay * x[i]!;
@@ -89,5 +76,5 @@ export function adadelta(options?: Partial<AdadeltaOptions>): Optimizer<Adadelta
         x[i] = x[i]! - lr * delta;
       }
     },
-  };
+  });
 }

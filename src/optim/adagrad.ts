@@ -24,18 +24,9 @@
  * const opt = adagrad({ lr: 0.1 });
  * opt.step(x, Float64Array.of(6, 8), opt.init(x)); // s = [36, 64], x ≈ [3 − 0.1·6/6, 4 − 0.1·8/8] = [2.9, 3.9]
  */
+import { defineOptimizer } from "./define.ts";
 import type { LearningRate, Optimizer, StepCount, Vector } from "./types.ts";
-import {
-  checkParameters,
-  checkStep,
-  learningRate,
-  learningRateAt,
-  nonNegative,
-  positive,
-  resolveOptions,
-  zerosLike,
-  type Specs,
-} from "./validate.ts";
+import { learningRate, nonNegative, positive, resolveOptions, zerosLike, type Specs } from "./validate.ts";
 
 export interface AdagradOptions {
   /** Step size α, or a schedule t ↦ α_t. Default 1e-2. */
@@ -67,17 +58,16 @@ export function adagrad(options?: Partial<AdagradOptions>): Optimizer<AdagradSta
   const resolved = resolveOptions("adagrad", adagradSpecs, options);
   const { lrDecay, weightDecay, initialAccumulatorValue, eps } = resolved;
   const stateVectors = ["sum"];
-  return {
+  return defineOptimizer<AdagradState, AdagradOptions>({
     name: "adagrad",
     options: resolved,
+    stateVectors,
     init(x) {
-      checkParameters("adagrad", x);
       return { t: 0, sum: zerosLike(x).fill(initialAccumulatorValue) };
     },
-    step(x, grad, state) {
-      checkStep("adagrad", x, grad, state, stateVectors);
-      const t = ++state.t;
-      const decayedLr = learningRateAt("adagrad", resolved.lr, t) / (1 + (t - 1) * lrDecay);
+    update(x, grad, state, lr) {
+      const t = state.t;
+      const decayedLr = lr / (1 + (t - 1) * lrDecay);
       const { sum } = state;
       for (let i = 0; i < x.length; i++) {
         const g = weightDecay === 0 ? grad[i]! : grad[i]! + weightDecay * x[i]!;
@@ -85,5 +75,5 @@ export function adagrad(options?: Partial<AdagradOptions>): Optimizer<AdagradSta
         x[i] = x[i]! - (decayedLr * g) / (Math.sqrt(sum[i]!) + eps);
       }
     },
-  };
+  });
 }

@@ -33,14 +33,12 @@
  * const state = opt.init(x);
  * opt.step(x, Float64Array.of(6, 8), state); // x ≈ [2.9, 3.9]: the first step has size lr in each coordinate
  */
+import { defineOptimizer } from "./define.ts";
 import type { LearningRate, Optimizer, StepCount, Vector } from "./types.ts";
 import {
   betaPair,
   boolean,
-  checkParameters,
-  checkStep,
   learningRate,
-  learningRateAt,
   nonNegative,
   positive,
   resolveOptions,
@@ -98,19 +96,17 @@ export function adamFamily<Options extends Omit<AdamOptions, "biasCorrection"> &
   const [beta1, beta2] = betas;
   const biasCorrection = options.biasCorrection ?? true;
   const stateVectors = amsgrad ? ["m", "v", "vMax"] : ["m", "v"];
-  return {
+  return defineOptimizer<AdamState, Options>({
     name,
     options,
+    stateVectors,
     init(x) {
-      checkParameters(name, x);
       const state: AdamState = { t: 0, m: zerosLike(x), v: zerosLike(x) };
       if (amsgrad) state.vMax = zerosLike(x);
       return state;
     },
-    step(x, grad, state) {
-      checkStep(name, x, grad, state, stateVectors);
-      const t = ++state.t;
-      const lr = learningRateAt(name, options.lr, t);
+    update(x, grad, state, lr) {
+      const t = state.t;
       const { m, v } = state;
       const vMax = state.vMax!;
       const biasCorrection1 = biasCorrection ? 1 - beta1 ** t : 1;
@@ -128,5 +124,5 @@ export function adamFamily<Options extends Omit<AdamOptions, "biasCorrection"> &
         x[i] = shrink * x[i]! - (stepSize * m[i]!) / denominator;
       }
     },
-  };
+  });
 }

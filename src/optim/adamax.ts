@@ -24,19 +24,9 @@
  * const opt = adamax({ lr: 0.1 });
  * opt.step(x, Float64Array.of(6, 8), opt.init(x)); // m̂ = g, u = |g| + ε: x ≈ [2.9, 3.9]
  */
+import { defineOptimizer } from "./define.ts";
 import type { LearningRate, Optimizer, StepCount, Vector } from "./types.ts";
-import {
-  betaPair,
-  checkParameters,
-  checkStep,
-  learningRate,
-  learningRateAt,
-  nonNegative,
-  positive,
-  resolveOptions,
-  zerosLike,
-  type Specs,
-} from "./validate.ts";
+import { betaPair, learningRate, nonNegative, positive, resolveOptions, zerosLike, type Specs } from "./validate.ts";
 
 export interface AdamaxOptions {
   /** Step size α, or a schedule t ↦ α_t. Default 2e-3. */
@@ -68,17 +58,16 @@ export function adamax(options?: Partial<AdamaxOptions>): Optimizer<AdamaxState,
   const { betas, eps, weightDecay } = resolved;
   const [beta1, beta2] = betas;
   const stateVectors = ["m", "u"];
-  return {
+  return defineOptimizer<AdamaxState, AdamaxOptions>({
     name: "adamax",
     options: resolved,
+    stateVectors,
     init(x) {
-      checkParameters("adamax", x);
       return { t: 0, m: zerosLike(x), u: zerosLike(x) };
     },
-    step(x, grad, state) {
-      checkStep("adamax", x, grad, state, stateVectors);
-      const t = ++state.t;
-      const stepSize = learningRateAt("adamax", resolved.lr, t) / (1 - beta1 ** t);
+    update(x, grad, state, lr) {
+      const t = state.t;
+      const stepSize = lr / (1 - beta1 ** t);
       const { m, u } = state;
       for (let i = 0; i < x.length; i++) {
         const g = weightDecay === 0 ? grad[i]! : grad[i]! + weightDecay * x[i]!;
@@ -87,5 +76,5 @@ export function adamax(options?: Partial<AdamaxOptions>): Optimizer<AdamaxState,
         x[i] = x[i]! - (stepSize * m[i]!) / u[i]!;
       }
     },
-  };
+  });
 }

@@ -29,19 +29,9 @@
  * const opt = nadam({ lr: 0.1 });
  * opt.step(x, Float64Array.of(6, 8), opt.init(x)); // m̂ ≈ 1.0565·g and √v̂ ≈ |g|: x ≈ [2.8944, 3.8944]
  */
+import { defineOptimizer } from "./define.ts";
 import type { LearningRate, Optimizer, StepCount, Vector } from "./types.ts";
-import {
-  betaPair,
-  checkParameters,
-  checkStep,
-  learningRate,
-  learningRateAt,
-  nonNegative,
-  positive,
-  resolveOptions,
-  zerosLike,
-  type Specs,
-} from "./validate.ts";
+import { betaPair, learningRate, nonNegative, positive, resolveOptions, zerosLike, type Specs } from "./validate.ts";
 
 export interface NadamOptions {
   /** Step size γ, or a schedule t ↦ γ_t. Default 2e-3. */
@@ -78,17 +68,15 @@ export function nadam(options?: Partial<NadamOptions>): Optimizer<NadamState, Na
   const { betas, eps, weightDecay, momentumDecay } = resolved;
   const [beta1, beta2] = betas;
   const stateVectors = ["m", "v"];
-  return {
+  return defineOptimizer<NadamState, NadamOptions>({
     name: "nadam",
     options: resolved,
+    stateVectors,
     init(x) {
-      checkParameters("nadam", x);
       return { t: 0, m: zerosLike(x), v: zerosLike(x), muProduct: 1 };
     },
-    step(x, grad, state) {
-      checkStep("nadam", x, grad, state, stateVectors);
-      const t = ++state.t;
-      const lr = learningRateAt("nadam", resolved.lr, t);
+    update(x, grad, state, lr) {
+      const t = state.t;
       const biasCorrection2Sqrt = Math.sqrt(1 - beta2 ** t);
       const mu = beta1 * (1 - 0.5 * 0.96 ** (t * momentumDecay));
       const muNext = beta1 * (1 - 0.5 * 0.96 ** ((t + 1) * momentumDecay));
@@ -105,5 +93,5 @@ export function nadam(options?: Partial<NadamOptions>): Optimizer<NadamState, Na
         x[i] = afterGradient - (momentumStep * m[i]!) / denominator;
       }
     },
-  };
+  });
 }

@@ -29,19 +29,9 @@
  * const opt = radam({ lr: 0.1 });
  * opt.step(x, Float64Array.of(6, 8), opt.init(x)); // ρ₁ = 1 ≤ 5: x = x − 0.1·m̂ = [3 − 0.6, 4 − 0.8] = [2.4, 3.2]
  */
+import { defineOptimizer } from "./define.ts";
 import type { LearningRate, Optimizer, StepCount, Vector } from "./types.ts";
-import {
-  betaPair,
-  checkParameters,
-  checkStep,
-  learningRate,
-  learningRateAt,
-  nonNegative,
-  positive,
-  resolveOptions,
-  zerosLike,
-  type Specs,
-} from "./validate.ts";
+import { betaPair, learningRate, nonNegative, positive, resolveOptions, zerosLike, type Specs } from "./validate.ts";
 
 export interface RadamOptions {
   /** Step size α, or a schedule t ↦ α_t. Default 1e-3. */
@@ -81,17 +71,15 @@ export function radam(options?: Partial<RadamOptions>): Optimizer<RadamState, Ra
   const { betas, eps, weightDecay } = resolved;
   const [beta1, beta2] = betas;
   const stateVectors = ["m", "v"];
-  return {
+  return defineOptimizer<RadamState, RadamOptions>({
     name: "radam",
     options: resolved,
+    stateVectors,
     init(x) {
-      checkParameters("radam", x);
       return { t: 0, m: zerosLike(x), v: zerosLike(x) };
     },
-    step(x, grad, state) {
-      checkStep("radam", x, grad, state, stateVectors);
-      const t = ++state.t;
-      const lr = learningRateAt("radam", resolved.lr, t);
+    update(x, grad, state, lr) {
+      const t = state.t;
       const biasCorrection1 = 1 - beta1 ** t;
       const biasCorrection2Sqrt = Math.sqrt(1 - beta2 ** t);
       const rectification = radamRectification(t, beta2);
@@ -109,5 +97,5 @@ export function radam(options?: Partial<RadamOptions>): Optimizer<RadamState, Ra
         }
       }
     },
-  };
+  });
 }

@@ -30,14 +30,12 @@
  * const opt = rmsprop({ lr: 0.01 });
  * opt.step(x, Float64Array.of(6, 8), opt.init(x)); // v = 0.01·g², step = 0.01·g/(0.1·|g|) = 0.1 per coordinate
  */
+import { defineOptimizer } from "./define.ts";
 import type { LearningRate, Optimizer, StepCount, Vector } from "./types.ts";
 import {
   boolean,
-  checkParameters,
-  checkStep,
   decayRate,
   learningRate,
-  learningRateAt,
   nonNegative,
   positive,
   resolveOptions,
@@ -82,20 +80,17 @@ export function rmsprop(options?: Partial<RmspropOptions>): Optimizer<RmspropSta
   const resolved = resolveOptions("rmsprop", rmspropSpecs, options);
   const { alpha, eps, weightDecay, momentum, centered } = resolved;
   const stateVectors = ["v", ...(centered ? ["gAvg"] : []), ...(momentum > 0 ? ["b"] : [])];
-  return {
+  return defineOptimizer<RmspropState, RmspropOptions>({
     name: "rmsprop",
     options: resolved,
+    stateVectors,
     init(x) {
-      checkParameters("rmsprop", x);
       const state: RmspropState = { t: 0, v: zerosLike(x) };
       if (centered) state.gAvg = zerosLike(x);
       if (momentum > 0) state.b = zerosLike(x);
       return state;
     },
-    step(x, grad, state) {
-      checkStep("rmsprop", x, grad, state, stateVectors);
-      const t = ++state.t;
-      const lr = learningRateAt("rmsprop", resolved.lr, t);
+    update(x, grad, state, lr) {
       const { v } = state;
       const gAvg = state.gAvg!;
       const b = state.b!;
@@ -118,5 +113,5 @@ export function rmsprop(options?: Partial<RmspropOptions>): Optimizer<RmspropSta
         }
       }
     },
-  };
+  });
 }

@@ -29,16 +29,14 @@
  * const opt = sgd({ lr: 0.1 });
  * opt.step(x, Float64Array.of(6, 8), opt.init(x)); // x = [3 − 0.6, 4 − 0.8] = [2.4, 3.2]
  */
+import { defineOptimizer } from "./define.ts";
 import type { LearningRate, Optimizer, StepCount, Vector } from "./types.ts";
 import {
   boolean,
-  checkParameters,
-  checkStep,
   conflictError,
   decayRate,
   fraction,
   learningRate,
-  learningRateAt,
   nonNegative,
   resolveOptions,
   zerosLike,
@@ -77,26 +75,24 @@ export function sgd(options?: Partial<SgdOptions>): Optimizer<SgdState, SgdOptio
   if (nesterov && (momentum === 0 || dampening !== 0))
     throw conflictError("sgd", "nesterov must be false unless momentum > 0 and dampening = 0", { momentum, dampening });
   const stateVectors = momentum === 0 ? [] : ["b"];
-  return {
+  return defineOptimizer<SgdState, SgdOptions>({
     name: "sgd",
     options: resolved,
+    stateVectors,
     init(x) {
-      checkParameters("sgd", x);
       return momentum === 0 ? { t: 0 } : { t: 0, b: zerosLike(x) };
     },
-    step(x, grad, state) {
-      checkStep("sgd", x, grad, state, stateVectors);
-      const t = ++state.t;
-      const lr = learningRateAt("sgd", resolved.lr, t);
+    update(x, grad, state, lr) {
       const b = state.b!;
+      const firstStep = state.t === 1;
       for (let i = 0; i < x.length; i++) {
         let g = weightDecay === 0 ? grad[i]! : grad[i]! + weightDecay * x[i]!;
         if (momentum !== 0) {
-          b[i] = t === 1 ? g : momentum * b[i]! + (1 - dampening) * g;
+          b[i] = firstStep ? g : momentum * b[i]! + (1 - dampening) * g;
           g = nesterov ? g + momentum * b[i]! : b[i]!;
         }
         x[i] = x[i]! - lr * g;
       }
     },
-  };
+  });
 }

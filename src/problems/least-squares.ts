@@ -52,7 +52,8 @@ const leastSquaresSpecs: Specs<LeastSquaresOptions> = {
 export function leastSquares(options?: Partial<LeastSquaresOptions>): LeastSquaresProblem {
   const { samples: n, noise, seed, ...resolved } = resolveOptions("leastSquares", leastSquaresSpecs, options);
   const batchSize = resolved.batchSize === 0 ? n : resolved.batchSize;
-  if (batchSize > n) throw conflictError("leastSquares", "batchSize must be at most samples", { batchSize, samples: n });
+  if (batchSize > n)
+    throw conflictError("leastSquares", "batchSize must be at most samples", { batchSize, samples: n });
   const random = rng(seed);
   const inputs = Array.from({ length: n }, () => 4 * random.uniform());
   const targets = inputs.map((u) => 1 + 2 * u + noise * random.normal());

@@ -67,7 +67,14 @@ function diagonalQuadratic(a: readonly number[], described: Described): Problem 
   return defineProblem({
     dimension: n,
     start: a.map(() => 1),
-    ...(n === 2 ? { domain: [[-1.5, 1.5], [-1.5, 1.5]] as const } : {}),
+    ...(n === 2
+      ? {
+          domain: [
+            [-1.5, 1.5],
+            [-1.5, 1.5],
+          ] as const,
+        }
+      : {}),
     ...described,
     value(x) {
       let sum = 0;

@@ -97,7 +97,8 @@ export function minimize<State extends StepCount>(
   const x = x0 instanceof Float32Array ? Float32Array.from(x0) : Float64Array.from(x0);
   const grad = zerosLike(x);
   const state = optimizer.init(x);
-  const snapshot = record === false ? undefined : snapshotter(optimizer, state, record, { owner: "minimize", name: "record" });
+  const snapshot =
+    record === false ? undefined : snapshotter(optimizer, state, record, { owner: "minimize", name: "record" });
   const trajectory = {
     problem: problem.name,
     optimizer: optimizer.name,

@@ -18,7 +18,13 @@ const OPTIONS: Record<string, fc.Arbitrary<Record<string, unknown>>> = {
   sgd: fc
     .record({ lr, momentum: beta, dampening: fc.constantFrom(0, 0.3, 1), nesterov: fc.boolean(), weightDecay: decay })
     .map((o) => ({ ...o, nesterov: o.nesterov && o.momentum > 0 && o.dampening === 0 })),
-  adagrad: fc.record({ lr, lrDecay: decay, weightDecay: decay, initialAccumulatorValue: fc.double({ min: 0, max: 1, noNaN: true }), eps }),
+  adagrad: fc.record({
+    lr,
+    lrDecay: decay,
+    weightDecay: decay,
+    initialAccumulatorValue: fc.double({ min: 0, max: 1, noNaN: true }),
+    eps,
+  }),
   rmsprop: fc.record({ lr, alpha: beta, eps, weightDecay: decay, momentum: beta, centered: fc.boolean() }),
   adadelta: fc.record({ lr, rho: beta, eps, weightDecay: decay }),
   adam: fc.record({ lr, betas, eps, weightDecay: decay, amsgrad: fc.boolean(), biasCorrection: fc.boolean() }),
@@ -28,11 +34,15 @@ const OPTIONS: Record<string, fc.Arbitrary<Record<string, unknown>>> = {
   radam: fc.record({ lr, betas, eps, weightDecay: decay }),
 };
 
-const make = (name: string, options: object) => (optim as unknown as Record<string, (o: object) => Optimizer<any>>)[name]!(options);
+const make = (name: string, options: object) =>
+  (optim as unknown as Record<string, (o: object) => Optimizer<any>>)[name]!(options);
 
 /** A start and 1–20 gradients, all finite, |·| ≤ 1e6 (fast-check favours 0, tiny and extreme values). */
 const run = fc.integer({ min: 1, max: 4 }).chain((dimension) => {
-  const vector = fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: dimension, maxLength: dimension });
+  const vector = fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), {
+    minLength: dimension,
+    maxLength: dimension,
+  });
   return fc.record({ x0: vector, gradients: fc.array(vector, { minLength: 1, maxLength: 20 }) });
 });
 

@@ -52,6 +52,13 @@ describe("rmsprop", () => {
   });
 
   it("defaults to PyTorch's options", () => {
-    expect(rmsprop().options).toEqual({ lr: 1e-2, alpha: 0.99, eps: 1e-8, weightDecay: 0, momentum: 0, centered: false });
+    expect(rmsprop().options).toEqual({
+      lr: 1e-2,
+      alpha: 0.99,
+      eps: 1e-8,
+      weightDecay: 0,
+      momentum: 0,
+      centered: false,
+    });
   });
 });

@@ -59,7 +59,9 @@ describe("sgd", () => {
 
   it("rejects nesterov without momentum or with dampening, naming both values", () => {
     expect(() => sgd({ nesterov: true })).toThrow(
-      new RangeError("sgd: nesterov must be false unless momentum > 0 and dampening = 0; received momentum 0, dampening 0"),
+      new RangeError(
+        "sgd: nesterov must be false unless momentum > 0 and dampening = 0; received momentum 0, dampening 0",
+      ),
     );
     expect(() => sgd({ nesterov: true, momentum: 0.9, dampening: 0.1 })).toThrow(
       /received momentum 0\.9, dampening 0\.1$/,

@@ -47,7 +47,10 @@ const PROBLEMS: Record<Exclude<Case["problem"], "tape">, Problem> = {
 const fixturesDirectory = new URL("./fixtures/", import.meta.url);
 const fixtures = readdirSync(fixturesDirectory)
   .filter((file) => file.endsWith(".json"))
-  .map((file) => JSON.parse(readFileSync(new URL(file, fixturesDirectory), "utf8")) as { optimizer: string; cases: Case[] });
+  .map(
+    (file) =>
+      JSON.parse(readFileSync(new URL(file, fixturesDirectory), "utf8")) as { optimizer: string; cases: Case[] },
+  );
 
 function describeCase(optimizer: string, { options, problem }: Case): string {
   return `${optimizer} ${JSON.stringify(options)} on ${problem}`;
@@ -83,25 +86,39 @@ function replay(optimizerName: string, testCase: Case, upTo = testCase.steps) {
 }
 
 it("lists only early-steps cases that exist", () => {
-  const names = fixtures.flatMap((fixture) => fixture.cases.map((testCase) => describeCase(fixture.optimizer, testCase)));
+  const names = fixtures.flatMap((fixture) =>
+    fixture.cases.map((testCase) => describeCase(fixture.optimizer, testCase)),
+  );
   expect(names).toEqual(expect.arrayContaining(Object.keys(EARLY_STEPS_ONLY)));
 });
 
-describe.each(fixtures.map((fixture) => [fixture.optimizer, fixture] as const))("%s matches PyTorch 1.13", (_, fixture) => {
-  const cases = fixture.cases.map((testCase) => [describeCase(fixture.optimizer, testCase), testCase] as const);
-  it.each(cases)("%s", (name, testCase) => {
-    const early = EARLY_STEPS_ONLY[name];
-    const { path, state } = replay(fixture.optimizer, testCase, early ?? testCase.steps);
-    path.forEach((x, k) => {
-      const worst = deviation(x, testCase.x[k]!);
-      expect(worst.ratio, `x after step ${(k + 1) * testCase.every}: ${[...x]} vs ${testCase.x[k]}`).toBeLessThanOrEqual(1);
+describe.each(fixtures.map((fixture) => [fixture.optimizer, fixture] as const))(
+  "%s matches PyTorch 1.13",
+  (_, fixture) => {
+    const cases = fixture.cases.map((testCase) => [describeCase(fixture.optimizer, testCase), testCase] as const);
+    it.each(cases)("%s", (name, testCase) => {
+      const early = EARLY_STEPS_ONLY[name];
+      const { path, state } = replay(fixture.optimizer, testCase, early ?? testCase.steps);
+      path.forEach((x, k) => {
+        const worst = deviation(x, testCase.x[k]!);
+        expect(
+          worst.ratio,
+          `x after step ${(k + 1) * testCase.every}: ${[...x]} vs ${testCase.x[k]}`,
+        ).toBeLessThanOrEqual(1);
+      });
+      if (early) return; // the fixture's state is the one after the last step
+      for (const [key, expected] of Object.entries(testCase.state)) {
+        const actual = state[key]!;
+        const worst =
+          typeof expected === "number"
+            ? deviation([actual as number], [expected])
+            : deviation(actual as Vector, expected);
+        expect(
+          worst.ratio,
+          `state.${key}: ${typeof actual === "number" ? actual : [...(actual as Vector)]} vs ${expected}`,
+        ).toBeLessThanOrEqual(1);
+      }
+      expect(Object.keys(state).sort()).toEqual(Object.keys(testCase.state).sort());
     });
-    if (early) return; // the fixture's state is the one after the last step
-    for (const [key, expected] of Object.entries(testCase.state)) {
-      const actual = state[key]!;
-      const worst = typeof expected === "number" ? deviation([actual as number], [expected]) : deviation(actual as Vector, expected);
-      expect(worst.ratio, `state.${key}: ${typeof actual === "number" ? actual : [...(actual as Vector)]} vs ${expected}`).toBeLessThanOrEqual(1);
-    }
-    expect(Object.keys(state).sort()).toEqual(Object.keys(testCase.state).sort());
-  });
-});
+  },
+);

@@ -38,7 +38,9 @@ describe.each(NAMES)("%s", (name) => {
     );
     if (name === "sgd") return; // SGD has no ε
     expect(() => make({ eps: 0 })).toThrow(new RangeError(`${name}: eps must be a finite number > 0; received 0`));
-    expect(() => make({ eps: -1e-8 })).toThrow(new RangeError(`${name}: eps must be a finite number > 0; received -1e-8`));
+    expect(() => make({ eps: -1e-8 })).toThrow(
+      new RangeError(`${name}: eps must be a finite number > 0; received -1e-8`),
+    );
     expect(() => make({ eps: NaN })).toThrow(new RangeError(`${name}: eps must be a finite number > 0; received NaN`));
   });
 
@@ -74,7 +76,9 @@ describe.each(NAMES)("%s", (name) => {
     const wrongState = opt.init(new Float64Array(5));
     const message = error(() => opt.step(x, new Float64Array(2), wrongState)).message;
     expect(message).toMatch(
-      new RegExp(`^${name}\\.step: state\\.\\w+ must be a vector of the length of x \\(2\\), as made by ${name}\\.init\\(x\\); received Float64Array\\(5\\)$`),
+      new RegExp(
+        `^${name}\\.step: state\\.\\w+ must be a vector of the length of x \\(2\\), as made by ${name}\\.init\\(x\\); received Float64Array\\(5\\)$`,
+      ),
     );
   });
 });
@@ -83,7 +87,9 @@ describe.each(WITH_BETAS)("%s's betas", (name) => {
   const make = (options?: unknown) => factories[name]!(options as object);
 
   it("checks each β in [0, 1) and the pair's shape", () => {
-    expect(() => make({ betas: [0.9, 1] })).toThrow(new RangeError(`${name}: betas[1] must be a number in [0, 1); received 1`));
+    expect(() => make({ betas: [0.9, 1] })).toThrow(
+      new RangeError(`${name}: betas[1] must be a number in [0, 1); received 1`),
+    );
     expect(() => make({ betas: [-0.1, 0.9] })).toThrow(
       new RangeError(`${name}: betas[0] must be a number in [0, 1); received -0.1`),
     );
@@ -92,7 +98,6 @@ describe.each(WITH_BETAS)("%s's betas", (name) => {
     );
   });
 });
-
 
 describe("the other ranges", () => {
   it.each([
@@ -112,7 +117,12 @@ describe("the other ranges", () => {
     ["adadelta", { rho: 1 }, "RangeError", "adadelta: rho must be a number in [0, 1); received 1"],
     ["adam", { biasCorrection: 0 }, "TypeError", "adam: biasCorrection must be true or false; received 0"],
     ["adamw", { amsgrad: null }, "TypeError", "adamw: amsgrad must be true or false; received null"],
-    ["nadam", { momentumDecay: -4e-3 }, "RangeError", "nadam: momentumDecay must be a finite number ≥ 0; received -0.004"],
+    [
+      "nadam",
+      { momentumDecay: -4e-3 },
+      "RangeError",
+      "nadam: momentumDecay must be a finite number ≥ 0; received -0.004",
+    ],
   ] as const)("%s %j", (name, options, kind, message) => {
     const thrown = error(() => factories[name]!(options));
     expect(thrown.constructor.name).toBe(kind);

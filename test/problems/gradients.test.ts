@@ -53,7 +53,9 @@ describe.each(PROBLEMS)("%s", (_, problem) => {
       const analytic = Array.from(problem.gradient(x, undefined, t));
       const numeric = finiteDifference(problem, x, t);
       const scale = Math.max(1, ...analytic.map(Math.abs));
-      analytic.forEach((g, i) => expect(Math.abs(g - numeric[i]!) / scale, `x = ${x}, coordinate ${i}`).toBeLessThan(1e-6));
+      analytic.forEach((g, i) =>
+        expect(Math.abs(g - numeric[i]!) / scale, `x = ${x}, coordinate ${i}`).toBeLessThan(1e-6),
+      );
     }
   });
 

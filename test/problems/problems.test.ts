@@ -32,7 +32,8 @@ describe("the problems' facts", () => {
   it.each([bowl(), saddle(), rosenbrock(), beale(), himmelblau(), leastSquares(), reddi()])(
     "$name: the plotting domain holds the start and the minima",
     (problem) => {
-      const inside = (point: readonly number[]) => point.every((v, i) => problem.domain![i]![0] <= v && v <= problem.domain![i]![1]);
+      const inside = (point: readonly number[]) =>
+        point.every((v, i) => problem.domain![i]![0] <= v && v <= problem.domain![i]![1]);
       expect(inside(problem.start!)).toBe(true);
       for (const point of problem.minimum?.at ?? []) expect(inside(point)).toBe(true);
     },
@@ -48,7 +49,9 @@ describe("the problems' facts", () => {
 
   it("gives reddi's losses: C·x at t = 1, 4, 7, …, −x otherwise, and their average without t", () => {
     const problem = reddi({ C: 3 });
-    expect([1, 2, 3, 4, 5, 6, 7].map((t) => problem.gradient([0.5], undefined, t)[0])).toEqual([3, -1, -1, 3, -1, -1, 3]);
+    expect([1, 2, 3, 4, 5, 6, 7].map((t) => problem.gradient([0.5], undefined, t)[0])).toEqual([
+      3, -1, -1, 3, -1, -1, 3,
+    ]);
     expect(problem.value([0.5])).toBeCloseTo(((3 - 2) / 3) * 0.5, 15);
     expect(problem.minimum).toEqual({ value: -1 / 3, at: [[-1]] });
     const x = Float64Array.of(2);
@@ -116,8 +119,12 @@ describe("leastSquares", () => {
     expect(() => leastSquares({ batchSize: 33 })).toThrow(
       new RangeError("leastSquares: batchSize must be at most samples; received batchSize 33, samples 32"),
     );
-    expect(() => leastSquares({ samples: 1 })).toThrow(new RangeError("leastSquares: samples must be an integer ≥ 2; received 1"));
-    expect(() => leastSquares({ batchSize: 2.5 })).toThrow(new RangeError("leastSquares: batchSize must be an integer ≥ 1; received 2.5"));
+    expect(() => leastSquares({ samples: 1 })).toThrow(
+      new RangeError("leastSquares: samples must be an integer ≥ 2; received 1"),
+    );
+    expect(() => leastSquares({ batchSize: 2.5 })).toThrow(
+      new RangeError("leastSquares: batchSize must be an integer ≥ 1; received 2.5"),
+    );
   });
 });
 
@@ -142,8 +149,12 @@ describe("stochastic", () => {
   });
 
   it("names what it received when not given a problem", () => {
-    expect(() => stochastic(3 as never)).toThrow(new TypeError("stochastic: problem must be a problem such as rosenbrock(); received 3"));
-    expect(() => stochastic(bowl(), { noise: -1 })).toThrow(new RangeError("stochastic: noise must be a finite number ≥ 0; received -1"));
+    expect(() => stochastic(3 as never)).toThrow(
+      new TypeError("stochastic: problem must be a problem such as rosenbrock(); received 3"),
+    );
+    expect(() => stochastic(bowl(), { noise: -1 })).toThrow(
+      new RangeError("stochastic: noise must be a finite number ≥ 0; received -1"),
+    );
   });
 });
 
@@ -157,12 +168,16 @@ describe("option and argument checks", () => {
       new TypeError('quadratic: a must be an array of one or more finite numbers > 0; received "1, 10"'),
     );
     expect(() => rosenbrock({ b: NaN })).toThrow(new RangeError("rosenbrock: b must be a finite number; received NaN"));
-    expect(() => rosenbrock({ c: 1 } as never)).toThrow(/^rosenbrock: unknown option "c" \(received 1\); .*the options are a, b$/);
+    expect(() => rosenbrock({ c: 1 } as never)).toThrow(
+      /^rosenbrock: unknown option "c" \(received 1\); .*the options are a, b$/,
+    );
     expect(() => reddi({ C: 2 })).toThrow(new RangeError("reddi: C must be a finite number > 2; received 2"));
   });
 
   it("checks the length of x and out at every call", () => {
-    expect(() => rosenbrock().value([1, 2, 3])).toThrow(new RangeError("rosenbrock.value: x must have length 2; received length 3"));
+    expect(() => rosenbrock().value([1, 2, 3])).toThrow(
+      new RangeError("rosenbrock.value: x must have length 2; received length 3"),
+    );
     expect(() => rosenbrock().gradient([1, 2], new Float64Array(3))).toThrow(
       new RangeError("rosenbrock.gradient: out must have length 2; received length 3"),
     );

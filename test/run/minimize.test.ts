@@ -55,14 +55,22 @@ describe("minimize", () => {
     expect(own.x.every(([v]) => v! >= -1 && v! <= 1)).toBe(true);
     const none = minimize(reddi(), sgd({ lr: 1 }), { steps: 30, project: false });
     expect(Math.min(...none.x.map(([v]) => v!))).toBeLessThan(-1);
-    const halfLine = minimize(bowl(), sgd({ lr: 0.1 }), { x0: [-1, 1], steps: 3, project: (x) => void (x[0] = Math.max(0, x[0]!)) });
+    const halfLine = minimize(bowl(), sgd({ lr: 0.1 }), {
+      x0: [-1, 1],
+      steps: 3,
+      project: (x) => void (x[0] = Math.max(0, x[0]!)),
+    });
     expect(halfLine.x.slice(1).every(([v]) => v === 0)).toBe(true);
   });
 
   it("records the state's fields per step, and the bias-corrected m̂ and v̂ on request", () => {
     // β = (0.5, 0.75), g = 2x on x² from x = 1: step 1 has g = 2, m = 1, v = 1, m̂ = 1/0.5 = 2, v̂ = 1/0.25 = 4.
     const problem = quadratic({ a: [2] });
-    const trajectory = minimize(problem, adam({ lr: 0.1, betas: [0.5, 0.75] }), { x0: [1], steps: 2, record: ["m", "mHat", "vHat"] });
+    const trajectory = minimize(problem, adam({ lr: 0.1, betas: [0.5, 0.75] }), {
+      x0: [1],
+      steps: 2,
+      record: ["m", "mHat", "vHat"],
+    });
     expect(trajectory.states).toHaveLength(3);
     expect(trajectory.states![0]).toEqual({ t: 0, m: [0], mHat: [0], vHat: [0] });
     expect(trajectory.states![1]).toEqual({ t: 1, m: [1], mHat: [2], vHat: [4] });
@@ -73,29 +81,49 @@ describe("minimize", () => {
 
   it("names what may be recorded when asked for something else", () => {
     expect(() => minimize(bowl(), adam(), { record: ["m", "velocity"] })).toThrow(
-      new TypeError('minimize: record must be a list of names from m, v, mHat, vHat (adam\'s state); received ["m", "velocity"]'),
+      new TypeError(
+        'minimize: record must be a list of names from m, v, mHat, vHat (adam\'s state); received ["m", "velocity"]',
+      ),
     );
     expect(() => minimize(bowl(), adamax(), { record: ["vHat"] })).toThrow(/names from m, u, mHat \(adamax's state\)/);
   });
 
   it("checks its options with the library's wording", () => {
-    expect(() => minimize(bowl(), adam(), { steps: -1 })).toThrow(new RangeError("minimize: steps must be an integer ≥ 0; received -1"));
+    expect(() => minimize(bowl(), adam(), { steps: -1 })).toThrow(
+      new RangeError("minimize: steps must be an integer ≥ 0; received -1"),
+    );
     expect(() => minimize(bowl(), adam(), { x0: [1, 2, 3] })).toThrow(
       new RangeError("minimize: x0 must be an array of 2 finite numbers; received [1, 2, 3]"),
     );
     expect(() => minimize(bowl(), adam(), { x0: [1, NaN] })).toThrow(RangeError);
     expect(() => minimize(bowl(), adam(), { project: true as never })).toThrow(
-      new TypeError("minimize: project must be a function (x) => void that projects x in place, or false; received true"),
+      new TypeError(
+        "minimize: project must be a function (x) => void that projects x in place, or false; received true",
+      ),
     );
     expect(() => minimize(bowl(), adam(), { record: "m" as never })).toThrow(
       new TypeError('minimize: record must be true, false or a list of state names such as ["m", "v"]; received "m"'),
     );
-    expect(() => minimize(bowl(), adam(), { stepz: 3 } as never)).toThrow(/^minimize: unknown option "stepz" \(received 3\); did you mean "steps"\?/);
-    expect(() => minimize({} as never, adam())).toThrow(new TypeError("minimize: problem must be a problem such as rosenbrock(); received {}"));
-    expect(() => minimize(bowl(), 0.1 as never)).toThrow(new TypeError("minimize: optimizer must be an optimizer such as adam(); received 0.1"));
-    const startless = defineProblem({ name: "line", tex: "x", dimension: 1, value: (x) => x[0]!, gradient: (_, out) => void (out[0] = 1) });
+    expect(() => minimize(bowl(), adam(), { stepz: 3 } as never)).toThrow(
+      /^minimize: unknown option "stepz" \(received 3\); did you mean "steps"\?/,
+    );
+    expect(() => minimize({} as never, adam())).toThrow(
+      new TypeError("minimize: problem must be a problem such as rosenbrock(); received {}"),
+    );
+    expect(() => minimize(bowl(), 0.1 as never)).toThrow(
+      new TypeError("minimize: optimizer must be an optimizer such as adam(); received 0.1"),
+    );
+    const startless = defineProblem({
+      name: "line",
+      tex: "x",
+      dimension: 1,
+      value: (x) => x[0]!,
+      gradient: (_, out) => void (out[0] = 1),
+    });
     expect(() => minimize(startless, adam())).toThrow(
-      new TypeError("minimize: x0 must be an array of 1 finite numbers (line has no customary start); received undefined"),
+      new TypeError(
+        "minimize: x0 must be an array of 1 finite numbers (line has no customary start); received undefined",
+      ),
     );
   });
 });
@@ -103,7 +131,10 @@ describe("minimize", () => {
 describe("Reddi, Kale & Kumar's counterexample (C = 3, β₁ = 0, β₂ = 1/(1 + C²), lr = 0.5/√t, x₀ = 0)", () => {
   const C = 3;
   const run = (amsgrad: boolean) =>
-    minimize(reddi({ C }), adam({ lr: (t) => 0.5 / Math.sqrt(t), betas: [0, 1 / (1 + C * C)], amsgrad }), { x0: [0], steps: 3000 });
+    minimize(reddi({ C }), adam({ lr: (t) => 0.5 / Math.sqrt(t), betas: [0, 1 / (1 + C * C)], amsgrad }), {
+      x0: [0],
+      steps: 3000,
+    });
   const meanOfLast = (values: number[][], count: number) => values.slice(-count).reduce((s, [v]) => s + v!, 0) / count;
 
   it("sends Adam to +1, the worst point", () => {
