@@ -20,7 +20,8 @@
  *
  * - The threshold is ρ_t > 5, as in PyTorch and the authors' code; the paper's Algorithm 2 says ρ_t > 4. With the
  *   default β₂ = 0.999 the first five steps are un-adapted (ρ₅ ≈ 4.996, ρ₆ ≈ 5.994).
- * - ε is added to √v_t as in PyTorch (the paper has none); TensorFlow Addons' RectifiedAdam does the same.
+ * - ε is added to √v_t before bias correction, as in PyTorch; the paper has no ε, and TensorFlow Addons'
+ *   RectifiedAdam adds it to √v̂_t after bias correction.
  *
  * State: `{ t, m, v }`, as in Adam; {@link radamRectification} gives r_t for a plot.
  *

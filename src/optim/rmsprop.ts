@@ -16,8 +16,8 @@
  * Defaults (PyTorch's): lr γ = 1e-2, alpha α = 0.99, eps ε = 1e-8, weightDecay λ = 0, momentum μ = 0,
  * centered = false.
  *
- * - ε is added outside the square root, as in PyTorch; TensorFlow and Keras add it inside (√(v_t + ε)), use
- *   ρ = 0.9 and ε = 1e-7, and put the learning rate inside the momentum buffer.
+ * - ε is added outside the square root, as in PyTorch; Keras adds it inside (√(v_t + ε)), defaults to ρ = 0.9 and
+ *   ε = 1e-7, and puts the learning rate inside the momentum buffer.
  * - Centered: when rounding makes v_t − ḡ_t² slightly negative (a gradient that barely changes), the variance is
  *   taken as 0. PyTorch takes the square root of the negative number and the parameter becomes NaN.
  * - alpha and momentum must lie in [0, 1); PyTorch accepts any value ≥ 0.
