@@ -9,9 +9,11 @@ import rehypeKatex from "rehype-katex";
 import remarkCells from "./src/markdown/remark-cells.ts";
 import rehypeKatexStrict from "./src/markdown/rehype-katex-strict.ts";
 import { lessonSlug } from "./src/site/lessons.ts";
+import { lessonSidebar } from "./src/site/course.ts";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
-const lessonFiles = readdirSync(new URL("./content/lessons/", import.meta.url)).filter((f) => /\.mdx?$/.test(f)).sort();
+/** @param {string} folder */
+const filesIn = (folder) => readdirSync(new URL(`./content/${folder}/`, import.meta.url)).filter((f) => /\.mdx?$/.test(f)).sort();
 
 export default defineConfig({
   site: process.env.SITE ?? "https://moments.example.org",
@@ -20,7 +22,14 @@ export default defineConfig({
     processor: unified({
       remarkPlugins: [
         remarkMath,
-        [remarkCells, { component: fileURLToPath(new URL("./components/Cell.astro", import.meta.url)), root }],
+        [
+          remarkCells,
+          {
+            component: fileURLToPath(new URL("./components/Cell.astro", import.meta.url)),
+            bar: fileURLToPath(new URL("./components/NotebookBar.astro", import.meta.url)),
+            root,
+          },
+        ],
       ],
       rehypePlugins: [[rehypeKatex, { strict: "error" }], [rehypeKatexStrict, { root }]],
     }),
@@ -42,10 +51,8 @@ export default defineConfig({
       markdown: { processedDirs: ["./content"] },
       customCss: ["katex/dist/katex.min.css", "./src/styles/notebook.css"],
       sidebar: [
-        {
-          label: "Lessons",
-          items: lessonFiles.map((file) => ({ slug: lessonSlug(`lessons/${file}`) })),
-        },
+        ...lessonSidebar(fileURLToPath(new URL("./content/lessons/", import.meta.url))),
+        { label: "Reference", items: filesIn("reference").map((file) => ({ slug: lessonSlug(`reference/${file}`) })) },
       ],
     }),
   ],

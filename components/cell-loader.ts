@@ -1,40 +1,50 @@
 /**
- * The only notebook script a lesson page loads up front (a few hundred bytes). It waits for the reader to touch a
- * cell — pointer, focus or key — and only then fetches the editor and kernel (src/notebook/notebook.ts).
+ * The only notebook script a lesson page loads up front (well under 1 KB). It fetches the notebook runtime
+ * (src/notebook/notebook.ts) when the reader first touches a cell or the notebook bar — pointer, focus or key — or at
+ * once when there is something to restore: edits saved on an earlier visit, or a shared cell in the URL.
  */
-type Runtime = typeof import("../src/notebook/notebook.ts");
+import { editsKey } from "../src/notebook/edits.ts";
+import { isShareFragment } from "../src/notebook/share.ts";
 
-let runtime: Promise<Runtime> | undefined;
+const INTERACTIVE = "[data-cell], [data-notebook-bar]";
+
+let started = false;
+let loading = false;
+const pending: Event[] = [];
 
 export function installCellLoader(): void {
-  if ((window as { __momentsCells?: boolean }).__momentsCells) return;
-  (window as { __momentsCells?: boolean }).__momentsCells = true;
-  for (const type of ["pointerdown", "focusin", "keydown", "click"] as const) {
+  const flag = window as { __momentsCells?: boolean };
+  if (flag.__momentsCells) return;
+  flag.__momentsCells = true;
+  for (const type of ["pointerdown", "focusin", "keydown", "click", "input"] as const) {
     document.addEventListener(
       type,
       (event) => {
-        const cell = (event.target as Element | null)?.closest?.("[data-cell]");
-        if (!cell) return;
-        // A click on Run before the runtime is here must not be lost; the runtime handles it once loaded.
-        if (type === "click" && !started) {
-          event.preventDefault();
-          pending.push(event);
-        }
-        if ((type === "keydown" || type === "pointerdown") && !started) pending.push(event);
+        if (started || !(event.target as Element | null)?.closest?.(INTERACTIVE)) return;
+        // Events that ask for something (a click on Run, a key in the code) are replayed once the runtime is here.
+        if (type === "click") event.preventDefault();
+        if (type !== "focusin") pending.push(event);
         start();
       },
       true,
     );
   }
+  if (hasSavedEdits() || isShareFragment(location.hash)) start();
 }
 
-let started = false;
-const pending: Event[] = [];
+function hasSavedEdits(): boolean {
+  try {
+    return localStorage.getItem(editsKey(location.pathname)) !== null;
+  } catch {
+    return false;
+  }
+}
 
 function start() {
-  runtime ??= import("../src/notebook/notebook.ts").then((module) => {
-    module.startNotebook(pending.splice(0));
+  if (loading) return;
+  loading = true;
+  import("../src/notebook/notebook.ts").then((notebook) => {
+    notebook.startNotebook(pending.splice(0));
     started = true;
-    return module;
   });
 }

@@ -6,17 +6,22 @@
  * the line in the file, the cell's number and the line in the cell.
  */
 import { parse as parseJs } from "acorn";
+import GithubSlugger from "github-slugger";
+import { toString } from "mdast-util-to-string";
 import path from "node:path";
 import type { Code, Root, RootContent } from "mdast";
 import type { VFile } from "vfile";
-import { runCellsAtBuild, type BuildCellResult } from "../notebook/build-kernel.ts";
+import { runPageAtBuild, type BuildCellResult } from "../notebook/build-kernel.ts";
 import { highlightTypeScript } from "../notebook/highlight.ts";
 import { renderOutputs } from "../notebook/outputs.ts";
-import { DEFAULT_TIMEOUT_SECONDS, isCellFence, parseCellFence } from "./cell-fence.ts";
+import { cellFenceKind, DEFAULT_TIMEOUT_SECONDS, parseCellFence, splitExercise, type ExerciseParts } from "./cell-fence.ts";
+import { formatValue, parseValueAttributes, type ValueFormat } from "./prose-values.ts";
 
 export interface RemarkCellsOptions {
   /** Absolute path of the Cell component. */
   component: string;
+  /** Absolute path of the notebook bar component, placed before the first cell. */
+  bar?: string;
   /** Project root, to print file names relative to it. Default: the working directory. */
   root?: string;
   /** Minimum seconds a cell may run at build time (machines building the site may be slow). Default 60. */
@@ -29,6 +34,7 @@ interface FoundCell {
   number: number;
   id: string;
   timeout: number;
+  exercise?: ExerciseParts;
 }
 
 export default function remarkCells(options: RemarkCellsOptions) {
@@ -37,57 +43,131 @@ export default function remarkCells(options: RemarkCellsOptions) {
   return async function transform(tree: Root, file: VFile) {
     const where = path.relative(root, file.path || "<unknown>");
     const cells = findCells(tree, where);
-    if (cells.length === 0) return;
+    const values = findValues(tree, where);
+    if (cells.length === 0 && values.length === 0) return;
     if (!/\.mdx$/.test(file.path ?? ""))
       throw new Error(`${where}: cells need an .mdx file (found ${cells.length} in a Markdown file)`);
 
-    const results = await runCellsAtBuild(
+    // An exercise runs its reference solution and hidden checks: the build fails if the solution does not pass.
+    const run = await runPageAtBuild(
       cells.map((cell) => ({
         id: cell.id,
-        source: cell.node.value,
+        source: cell.exercise?.solution ?? cell.node.value,
+        checks: cell.exercise?.checks,
         timeoutMs: Math.max(minBuildTimeout, 3 * cell.timeout) * 1000,
       })),
+      values.map((value) => value.expression),
     );
+    const results = run.cells;
     const failed = results.find((result) => result.status !== "ok");
     if (failed) throw buildError(where, cells[results.indexOf(failed)]!, failed);
 
+    for (const [i, value] of values.entries()) {
+      let text: string;
+      try {
+        text = formatValue(run.values[i]!, value.format);
+      } catch (error) {
+        throw new Error(`${where}:${value.line}: <Value of="${value.expression}"> failed: ${(error as Error).message}`);
+      }
+      value.parent.children[value.parent.children.indexOf(value.node)] = { type: "text", value: text } as RootContent;
+    }
+    if (cells.length === 0) return;
+
+    const first = cells[0]!;
     for (const [i, cell] of cells.entries()) {
       const index = cell.parent.children.indexOf(cell.node);
-      cell.parent.children[index] = {
-        type: "mdxJsxFlowElement",
-        name: "Cell",
-        attributes: [
-          attribute("id", cell.id),
-          attribute("number", String(cell.number)),
-          attribute("timeout", String(cell.timeout)),
-          attribute("code", highlightTypeScript(cell.node.value)),
-          attribute("output", renderOutputs(results[i]!.outputs)),
-        ],
-        children: [],
-      } as unknown as RootContent;
+      cell.parent.children[index] = cellElement(cell, results[i]!);
+      if (cell === first && options.bar)
+        cell.parent.children.splice(index, 0, { type: "mdxJsxFlowElement", name: "NotebookBar", attributes: [], children: [] } as unknown as RootContent);
     }
     tree.children.unshift(importComponent("Cell", options.component));
+    if (options.bar) tree.children.unshift(importComponent("NotebookBar", options.bar));
   };
+}
+
+interface FoundValue {
+  node: RootContent;
+  parent: { children: RootContent[] };
+  expression: string;
+  format: ValueFormat;
+  line: number;
+}
+
+/** The <Value of="…"/> elements in the prose, with their checked attributes. */
+function findValues(tree: Root, where: string): FoundValue[] {
+  const found: FoundValue[] = [];
+  const visit = (parent: { children: RootContent[] }) => {
+    for (const node of parent.children) {
+      const element = node as unknown as { type: string; name?: string; attributes?: { name: string; value: unknown }[]; position?: { start: { line: number } } };
+      if ((element.type === "mdxJsxTextElement" || element.type === "mdxJsxFlowElement") && element.name === "Value") {
+        const line = element.position?.start.line ?? 0;
+        const attributes = Object.fromEntries(
+          (element.attributes ?? []).map((a) => {
+            const value = a.value as string | { value: string } | null | undefined;
+            return [a.name, value === null || value === undefined ? null : typeof value === "string" ? value : value.value];
+          }),
+        );
+        try {
+          found.push({ node, parent, line, ...parseValueAttributes(attributes) });
+        } catch (error) {
+          throw new Error(`${where}:${line}: ${(error as Error).message}`);
+        }
+      } else if ("children" in node) {
+        visit(node as { children: RootContent[] });
+      }
+    }
+  };
+  visit(tree);
+  return found;
+}
+
+function cellElement(cell: FoundCell, result: BuildCellResult): RootContent {
+  const common = [attribute("id", cell.id), attribute("number", String(cell.number)), attribute("timeout", String(cell.timeout))];
+  const exercise = cell.exercise;
+  const attributes = exercise
+    ? [
+        ...common,
+        attribute("kind", "exercise"),
+        attribute("code", highlightTypeScript(exercise.starter)),
+        attribute("solution", highlightTypeScript(exercise.solution)),
+        attribute("checks", exercise.checks),
+        attribute("hints", JSON.stringify(exercise.hints)),
+        attribute("output", renderOutputs([{ kind: "note", text: `Write your code, then press Run: ${countChecks(result)} checks will test it.` }])),
+      ]
+    : [...common, attribute("code", highlightTypeScript(cell.node.value)), attribute("output", renderOutputs(result.outputs))];
+  return { type: "mdxJsxFlowElement", name: "Cell", attributes, children: [] } as unknown as RootContent;
+}
+
+function countChecks(result: BuildCellResult): number {
+  const checks = result.outputs.find((output) => output.kind === "checks");
+  return checks?.kind === "checks" ? checks.results.length : 0;
 }
 
 function findCells(tree: Root, where: string): FoundCell[] {
   const cells: FoundCell[] = [];
   const ids = new Set<string>();
+  const headings = headingIds(tree);
   const visit = (parent: { children: RootContent[] }) => {
     for (const node of parent.children) {
-      if (node.type === "code" && isCellFence(node.lang, node.meta)) {
+      if (node.type === "code" && cellFenceKind(node.lang, node.meta)) {
         const line = node.position?.start.line ?? 0;
         let fence;
+        let exercise: ExerciseParts | undefined;
         try {
           fence = parseCellFence(node.meta ?? "");
+          if (fence.kind === "exercise") exercise = splitExercise(node.value);
         } catch (error) {
           throw new Error(`${where}:${line}: ${(error as Error).message}`);
         }
         const number = cells.length + 1;
         const id = fence.id ?? `cell-${number}`;
         if (ids.has(id)) throw new Error(`${where}:${line}: cell id ${JSON.stringify(id)} is used twice on this page`);
+        if (headings.has(id))
+          throw new Error(
+            `${where}:${line}: cell id ${JSON.stringify(id)} is also the anchor of the heading “${headings.get(id)}”; choose another id`,
+          );
         ids.add(id);
-        cells.push({ node, parent, number, id, timeout: fence.timeout ?? DEFAULT_TIMEOUT_SECONDS });
+        cells.push({ node, parent, number, id, timeout: fence.timeout ?? DEFAULT_TIMEOUT_SECONDS, exercise });
       } else if ("children" in node) {
         visit(node as { children: RootContent[] });
       }
@@ -95,6 +175,18 @@ function findCells(tree: Root, where: string): FoundCell[] {
   };
   visit(tree);
   return cells;
+}
+
+/** The ids the site gives headings (as Astro does, with github-slugger), mapped to their text. */
+function headingIds(tree: Root): Map<string, string> {
+  const slugger = new GithubSlugger();
+  const ids = new Map<string, string>();
+  const visit = (node: RootContent | Root) => {
+    if (node.type === "heading") ids.set(slugger.slug(toString(node)), toString(node));
+    else if ("children" in node) for (const child of node.children as RootContent[]) visit(child);
+  };
+  visit(tree);
+  return ids;
 }
 
 function buildError(where: string, cell: FoundCell, result: BuildCellResult): Error {
@@ -105,6 +197,11 @@ function buildError(where: string, cell: FoundCell, result: BuildCellResult): Er
       `${where}:${fenceLine}: ${label} was still running after ${(result.ms / 1000).toFixed(0)} s; ` +
         `make it faster or raise its limit (\`\`\`ts cell timeout=…)`,
     );
+  const checks = result.outputs.find((output) => output.kind === "checks");
+  if (checks?.kind === "checks" && !result.outputs.some((output) => output.kind === "error")) {
+    const failures = checks.results.filter((check) => !check.passed).map((check) => `check "${check.name}": ${check.message}`);
+    return new Error(`${where}:${fenceLine}: ${label}: the reference solution fails its checks:\n    ${failures.join("\n    ")}`);
+  }
   const error = result.outputs.find((output) => output.kind === "error");
   if (!error || error.kind !== "error") return new Error(`${where}:${fenceLine}: ${label} failed`);
   const at = error.line === undefined ? fenceLine : fenceLine + error.line;

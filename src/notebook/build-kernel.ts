@@ -3,7 +3,8 @@
  * the static HTML.
  */
 import { Worker } from "node:worker_threads";
-import type { Output } from "./outputs.ts";
+import type { EvaluatedValue } from "./kernel.ts";
+import { mergeOutput, type Output } from "./outputs.ts";
 import type { FromKernel, ToKernel } from "./protocol.ts";
 
 export interface BuildCell {
@@ -11,6 +12,8 @@ export interface BuildCell {
   source: string;
   /** Milliseconds the cell may run before the build gives up on it. */
   timeoutMs: number;
+  /** An exercise's checks, run after the source. */
+  checks?: string;
 }
 
 export interface BuildCellResult {
@@ -21,12 +24,23 @@ export interface BuildCellResult {
   ms: number;
 }
 
+export interface BuildRun {
+  cells: BuildCellResult[];
+  /** The expressions' values, evaluated after the cells (only when every cell succeeded). */
+  values: EvaluatedValue[];
+}
+
 /**
  * Run the cells in order. Stops at the first cell that fails or times out; its result is the last one returned.
  */
 export async function runCellsAtBuild(cells: readonly BuildCell[]): Promise<BuildCellResult[]> {
+  return (await runPageAtBuild(cells)).cells;
+}
+
+/** Run a page's cells, then evaluate `expressions` in the page's scope (the values its prose quotes). */
+export async function runPageAtBuild(cells: readonly BuildCell[], expressions: readonly string[] = []): Promise<BuildRun> {
   const results: BuildCellResult[] = [];
-  if (cells.length === 0) return results;
+  if (cells.length === 0 && expressions.length === 0) return { cells: results, values: [] };
   const worker = new Worker(new URL("./build-thread.ts", import.meta.url));
   const inbox = messages(worker);
   try {
@@ -34,9 +48,9 @@ export async function runCellsAtBuild(cells: readonly BuildCell[]): Promise<Buil
     for (const [runId, cell] of cells.entries()) {
       const outputs: Output[] = [];
       const started = performance.now();
-      worker.postMessage({ type: "run", runId, cellId: cell.id, source: cell.source } satisfies ToKernel);
+      worker.postMessage({ type: "run", runId, cellId: cell.id, source: cell.source, checks: cell.checks } satisfies ToKernel);
       const done = await inbox.next((message) => {
-        if (message.type === "output" && message.runId === runId) outputs.push(message.output);
+        if (message.type === "output" && message.runId === runId) mergeOutput(outputs, message.output);
         return message.type === "done" && message.runId === runId;
       }, cell.timeoutMs);
       const ms = performance.now() - started;
@@ -47,7 +61,12 @@ export async function runCellsAtBuild(cells: readonly BuildCell[]): Promise<Buil
       results.push({ id: cell.id, status: done.type === "done" ? done.status : "error", outputs, ms });
       if (done.type === "done" && done.status === "error") break;
     }
-    return results;
+    if (results.some((result) => result.status !== "ok") || expressions.length === 0) return { cells: results, values: [] };
+    const runId = cells.length;
+    worker.postMessage({ type: "evaluate", runId, expressions: [...expressions] } satisfies ToKernel);
+    const answer = await inbox.next((message) => message.type === "values" && message.runId === runId, 60_000);
+    if (answer?.type !== "values") throw new Error("the build kernel did not evaluate the page's values within 60 s");
+    return { cells: results, values: answer.values };
   } finally {
     await worker.terminate();
   }

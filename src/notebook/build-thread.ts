@@ -20,9 +20,13 @@ process.on("uncaughtException", (error) => kernel.reportUncaught(error));
 process.on("unhandledRejection", (reason) => kernel.reportUncaught(reason));
 
 port.on("message", async (message: ToKernel) => {
+  if (message.type === "evaluate") {
+    post({ type: "values", runId: message.runId, values: await kernel.evaluate(message.expressions) });
+    return;
+  }
   if (message.type !== "run") return;
   runId = message.runId;
-  const result = await kernel.run(message.cellId, message.source);
+  const result = await kernel.run(message.cellId, message.source, { widgets: message.widgets, checks: message.checks });
   post({ type: "done", runId: message.runId, cellId: message.cellId, ...result });
 });
 

@@ -2,6 +2,7 @@
  * The page's handle on its kernel: runs cells one at a time, and stops a run by throwing the whole kernel away
  * (sandbox.ts) and starting a fresh one. The main thread never waits on cell code, so no cell can freeze the page.
  */
+import type { RunOptions as KernelRunOptions } from "./kernel.ts";
 import type { Output } from "./outputs.ts";
 import type { FromKernel, ToKernel } from "./protocol.ts";
 import { startSandbox, type Sandbox } from "./sandbox.ts";
@@ -9,7 +10,7 @@ import { startSandbox, type Sandbox } from "./sandbox.ts";
 /** How a run ended: normally, by throwing, by the Stop button, by its time limit, or by the kernel dying. */
 export type RunStatus = "ok" | "error" | "stopped" | "timeout" | "crashed";
 
-export interface RunOptions {
+export interface RunOptions extends KernelRunOptions {
   /** Stop the run (and restart the kernel) after this many milliseconds. */
   timeoutMs: number;
   /** Called with each output as it arrives. */
@@ -88,7 +89,8 @@ export class KernelClient {
       };
       const timer = setTimeout(() => finish("timeout"), options.timeoutMs);
       this.active = { runId, options, timer, finish };
-      sandbox.port.postMessage({ type: "run", runId, cellId, source } satisfies ToKernel);
+      const { widgets, checks } = options;
+      sandbox.port.postMessage({ type: "run", runId, cellId, source, widgets, checks } satisfies ToKernel);
     });
   }
 
@@ -97,7 +99,8 @@ export class KernelClient {
     this.sandbox = new Promise<Sandbox>((resolve, reject) => {
       const giveUp = setTimeout(() => reject(new Error("the kernel did not start within 30 s")), 30_000);
       startSandbox(() => this.onDeath(generation)).then((sandbox) => {
-        sandbox.port.addEventListener("message", (event: MessageEvent<FromKernel>) => {
+        // A MessagePort, or in dev the Worker itself: both deliver "message" events the same way.
+        (sandbox.port as MessagePort).addEventListener("message", (event: MessageEvent<FromKernel>) => {
           const message = event.data;
           if (message?.type === "ready") {
             clearTimeout(giveUp);
@@ -112,17 +115,14 @@ export class KernelClient {
     });
   }
 
-  /** The kernel died by itself (most likely out of memory). */
+  /** The kernel died by itself (most likely out of memory): report the run it was doing, start a fresh one. */
   private onDeath(generation: number) {
     if (generation !== this.generation) return;
-    this.sandbox = undefined;
-    if (this.active) {
-      this.active.finish("crashed");
-      this.onRestart?.("crashed");
-    }
+    this.active?.finish("crashed");
+    this.replace("crashed");
   }
 
-  private replace(reason: "stopped" | "timeout" | "restart") {
+  private replace(reason: "stopped" | "timeout" | "crashed" | "restart") {
     const old = this.sandbox;
     this.sandbox = undefined;
     old?.then((sandbox) => sandbox.dispose(), () => undefined);

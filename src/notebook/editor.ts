@@ -1,28 +1,65 @@
 /**
  * The cell editor: CodeMirror 6 with TypeScript highlighting that uses the same token classes as the build-time
- * highlighter (highlight.ts). Shift+Enter runs and moves on, Ctrl/Cmd+Enter runs in place. Tab is not captured,
- * so keyboard users can always leave the editor.
+ * highlighter (highlight.ts), so nothing changes on screen when the editor replaces the static code.
+ *
+ * Keys: Shift+Enter runs and moves on, Ctrl/Cmd+Enter runs in place. Tab is not bound, so keyboard users always
+ * leave the editor with Tab (and Escape, then Tab, works the same). This module is its own chunk, loaded only when
+ * the reader starts editing.
  */
 import { closeBrackets, closeBracketsKeymap } from "@codemirror/autocomplete";
 import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
 import { javascript } from "@codemirror/lang-javascript";
 import { bracketMatching, indentOnInput, syntaxHighlighting } from "@codemirror/language";
-import { EditorState } from "@codemirror/state";
-import { drawSelection, EditorView, highlightSpecialChars, keymap } from "@codemirror/view";
+import { EditorState, StateEffect, StateField, type Range } from "@codemirror/state";
+import { Decoration, drawSelection, EditorView, highlightSpecialChars, keymap, type DecorationSet } from "@codemirror/view";
 import { classHighlighter } from "@lezer/highlight";
 
 export interface EditorHooks {
   /** Shift+Enter (advance = true) or Ctrl/Cmd+Enter (advance = false). */
   onRun(advance: boolean): void;
   /** The text changed. */
-  onChange?(source: string): void;
+  onChange(code: string): void;
 }
 
-export function createEditor(parent: HTMLElement, source: string, label: string, hooks: EditorHooks): EditorView {
-  return new EditorView({
+export interface CellEditor {
+  readonly dom: HTMLElement;
+  getCode(): string;
+  /** Replace the whole text (undoable with Ctrl+Z). */
+  setCode(code: string): void;
+  /** Mark one line (1-based) as where an error happened; `undefined` clears the mark. */
+  markError(line: number | undefined): void;
+  /** Focus, with the caret at a screen position if given. */
+  focus(at?: { x: number; y: number }): void;
+}
+
+const setErrorLine = StateEffect.define<number | undefined>();
+
+const errorLine = StateField.define<DecorationSet>({
+  create: () => Decoration.none,
+  update(marks, transaction) {
+    if (transaction.docChanged) marks = Decoration.none; // the reader is fixing it
+    for (const effect of transaction.effects) {
+      if (!effect.is(setErrorLine)) continue;
+      const line = effect.value;
+      if (line === undefined || line < 1 || line > transaction.state.doc.lines) {
+        marks = Decoration.none;
+      } else {
+        const ranges: Range<Decoration>[] = [errorDecoration.range(transaction.state.doc.line(line).from)];
+        marks = Decoration.set(ranges);
+      }
+    }
+    return marks;
+  },
+  provide: (field) => EditorView.decorations.from(field),
+});
+
+const errorDecoration = Decoration.line({ class: "cm-error-line", attributes: { "data-error-line": "true" } });
+
+export function createEditor(parent: HTMLElement, code: string, label: string, hooks: EditorHooks): CellEditor {
+  const view = new EditorView({
     parent,
     state: EditorState.create({
-      doc: source,
+      doc: code,
       extensions: [
         keymap.of([
           { key: "Shift-Enter", run: () => (hooks.onRun(true), true) },
@@ -39,12 +76,28 @@ export function createEditor(parent: HTMLElement, source: string, label: string,
         closeBrackets(),
         javascript({ typescript: true }),
         syntaxHighlighting(classHighlighter),
+        errorLine,
         EditorView.lineWrapping,
         EditorView.contentAttributes.of({ "aria-label": label }),
         EditorView.updateListener.of((update) => {
-          if (update.docChanged) hooks.onChange?.(update.state.doc.toString());
+          if (update.docChanged) hooks.onChange(update.state.doc.toString());
         }),
       ],
     }),
   });
+  return {
+    dom: view.dom,
+    getCode: () => view.state.doc.toString(),
+    setCode(next) {
+      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: next } });
+    },
+    markError(line) {
+      view.dispatch({ effects: setErrorLine.of(line) });
+    },
+    focus(at) {
+      view.focus();
+      const position = at ? view.posAtCoords(at) : null;
+      if (position !== null) view.dispatch({ selection: { anchor: position } });
+    },
+  };
 }

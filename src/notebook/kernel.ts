@@ -5,7 +5,10 @@
  * both wrap it, so build-time outputs and live outputs come from the same code.
  */
 import { mapError, cellUrl } from "./errors.ts";
+import { createCheckRegistry, expect } from "./expect.ts";
+import { inspectText } from "./inspect.ts";
 import { outputFor, streamLine, type Output, type StreamLevel } from "./outputs.ts";
+import { createWidgets, type WidgetValue } from "./widgets.ts";
 import { compileCell, CellSyntaxError, SCOPE_PARAM, type ColumnShift } from "./transpile.ts";
 
 export interface RunResult {
@@ -25,8 +28,20 @@ export interface KernelOptions {
   maxStreamLines?: number;
 }
 
+export interface RunOptions {
+  /** Values the reader gave the cell's inputs, by input index. */
+  widgets?: Record<number, WidgetValue>;
+  /** An exercise's hidden checks, run after the cell's code in the same scope. */
+  checks?: string;
+}
+
+/** The value of an expression evaluated for the page's prose: a number, string or boolean, or its inspected text. */
+export type EvaluatedValue = { value: number | string | boolean | null } | { error: string };
+
 export interface Kernel {
-  run(cellId: string, source: string): Promise<RunResult>;
+  run(cellId: string, source: string, options?: RunOptions): Promise<RunResult>;
+  /** Evaluate expressions in the page's scope (after its cells ran): the numbers a lesson's prose quotes. */
+  evaluate(expressions: readonly string[]): Promise<EvaluatedValue[]>;
   /** Show an error nobody caught (a rejected promise, a throwing timer) in the cell that ran last. */
   reportUncaught(error: unknown): void;
 }
@@ -55,9 +70,40 @@ export function createKernel(options: KernelOptions): Kernel {
     send(streamLine(level, args));
   }
 
-  // Like Jupyter's display(): shows the value and returns nothing, so `display(x)` as a cell's last line shows x once.
-  const display = (value: unknown): void => {
-    send(outputFor(value));
+  let slots = 0;
+  /**
+   * Like Jupyter's display(): shows a value and returns a handle whose `update(value)` replaces it — a chart that
+   * grows while a cell trains. The handle itself is never shown as a cell's value.
+   */
+  const display = (value: unknown): DisplayHandle => {
+    const slot = ++slots;
+    send({ ...outputFor(value), slot });
+    return new DisplayHandle((next) => send({ ...outputFor(next), slot }));
+  };
+
+  /** A progress bar: `const bar = progress({ label: "training", total: 100 }); bar.update(40)`. */
+  const progress = (options: { label?: string; total: number }) => {
+    const total = options?.total;
+    if (typeof total !== "number" || !Number.isFinite(total) || total <= 0)
+      throw new RangeError(`progress: total must be a finite number > 0; received ${String(total)}`);
+    const label = String(options.label ?? "Progress");
+    const slot = ++slots;
+    send({ kind: "progress", label, value: 0, total, slot });
+    return new DisplayHandle((value) => send({ kind: "progress", label, value: Number(value), total, slot }));
+  };
+
+  let widgetValues: Record<number, WidgetValue> = {};
+  let widgetCount = 0;
+  const widgets = createWidgets({
+    next: () => widgetCount++,
+    valueOf: (index) => widgetValues[index],
+    show: (spec) => send({ kind: "widget", spec }),
+  });
+
+  let registry: ReturnType<typeof createCheckRegistry> | undefined;
+  const check = (name: string, fn: () => unknown) => {
+    if (!registry) throw new Error("check() only works in an exercise's checks");
+    registry.check(name, fn);
   };
 
   const scopeHelper = {
@@ -68,24 +114,33 @@ export function createKernel(options: KernelOptions): Kernel {
     },
   };
 
-  for (const [name, value] of Object.entries({ ...options.library, display })) define(realm, name, value, false);
+  for (const [name, value] of Object.entries({ ...options.library, display, progress, ...widgets, expect, check }))
+    define(realm, name, value, false);
 
   const console = realm.console as unknown as Record<string, (...args: unknown[]) => void>;
   for (const level of CONSOLE_LEVELS) console[level] = (...args: unknown[]) => stream(level, args);
   console.table = (data: unknown) => send(outputFor(data));
 
   return {
-    async run(cellId, source) {
+    async run(cellId, source, runOptions = {}) {
       current = cellId;
       streamLines = 0;
       droppedLines = 0;
+      widgetValues = runOptions.widgets ?? {};
+      widgetCount = 0;
+      slots = 0;
       try {
         const compiled = compileCell(source);
         shifts.set(cellId, compiled.shifts);
         const fn = new AsyncFunction(SCOPE_PARAM, `${compiled.body}\n//# sourceURL=${cellUrl(cellId)}`);
         const value = await fn(scopeHelper);
         flushDropped();
-        if (compiled.returnsValue && value !== undefined) send(outputFor(value));
+        if (compiled.returnsValue && value !== undefined && !(value instanceof DisplayHandle)) send(outputFor(value));
+        if (runOptions.checks !== undefined) {
+          const results = await runChecks(cellId, runOptions.checks);
+          send({ kind: "checks", results });
+          if (results.some((result) => !result.passed)) return { status: "error", declared: compiled.declared };
+        }
         return { status: "ok", declared: compiled.declared };
       } catch (error) {
         flushDropped();
@@ -93,10 +148,37 @@ export function createKernel(options: KernelOptions): Kernel {
         return { status: "error", declared: [] };
       }
     },
+    async evaluate(expressions) {
+      const values: EvaluatedValue[] = [];
+      for (const expression of expressions) {
+        try {
+          const compiled = compileCell(`(${expression}\n)`);
+          const value = await new AsyncFunction(SCOPE_PARAM, compiled.body)(scopeHelper);
+          values.push({ value: isPlain(value) ? value : inspectText(value) });
+        } catch (error) {
+          values.push({ error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+        }
+      }
+      return values;
+    },
     reportUncaught(error) {
       send(mapError(error, current, shifts));
     },
   };
+
+  /** Run an exercise's check code (which registers checks), then the checks themselves. */
+  async function runChecks(cellId: string, checks: string) {
+    const checksId = `${cellId}-checks`;
+    const compiled = compileCell(checks);
+    shifts.set(checksId, compiled.shifts);
+    registry = createCheckRegistry();
+    try {
+      await new AsyncFunction(SCOPE_PARAM, `${compiled.body}\n//# sourceURL=${cellUrl(checksId)}`)(scopeHelper);
+      return await registry.run();
+    } finally {
+      registry = undefined;
+    }
+  }
 
   function flushDropped() {
     if (droppedLines > 0) {
@@ -104,6 +186,21 @@ export function createKernel(options: KernelOptions): Kernel {
       droppedLines = 0;
     }
   }
+}
+
+/** What `display()` and `progress()` return: `update(value)` replaces what they showed. */
+export class DisplayHandle {
+  readonly #update: (value: unknown) => void;
+  constructor(update: (value: unknown) => void) {
+    this.#update = update;
+  }
+  update(value: unknown): void {
+    this.#update(value);
+  }
+}
+
+function isPlain(value: unknown): value is number | string | boolean | null {
+  return value === null || ["number", "string", "boolean"].includes(typeof value);
 }
 
 function syntaxOutput(error: CellSyntaxError): Output {

@@ -1,10 +1,13 @@
 /**
- * The library every cell sees without importing anything: the optimizers and Observable Plot, drawing into a small
- * DOM of its own. Documented on the site's "Cell library" page; keep the two in step.
+ * The library every cell sees without importing anything: the optimizers, the problems and `minimize`, a seeded
+ * random generator, and Observable Plot drawing into a small DOM of its own. (The kernel adds `display`, the inputs
+ * and `expect`/`check`.) Documented on the site's "Cell library" page; keep the two in step.
  */
 import * as Plot from "@observablehq/plot";
 import { parseHTML } from "linkedom";
 import * as optim from "../optim/index.ts";
+import * as problems from "../problems/index.ts";
+import * as run from "../run/index.ts";
 
 export function createLibrary(): Record<string, unknown> {
   // The kernel is a worker: it has no DOM, so Plot draws into linkedom's. Both `Plot.plot(…)` and `mark.plot()`
@@ -12,7 +15,7 @@ export function createLibrary(): Record<string, unknown> {
   const { document } = parseHTML("<!doctype html><html><head></head><body></body></html>");
   const plot = (options: Plot.PlotOptions = {}) => Plot.plot({ document, ...options });
   Plot.Mark.prototype.plot = function (this: Plot.Mark, { marks = [], ...options }: Plot.PlotOptions = {}) {
-    return plot({ ...options, marks: [...(marks as Plot.Markish[]), this] });
+    return plot({ ...options, marks: [marks, this as unknown as Plot.Markish] });
   };
-  return { ...optim, Plot: { ...Plot, plot }, document };
+  return { ...optim, ...problems, ...run, Plot: { ...Plot, plot }, document };
 }

@@ -1,54 +1,67 @@
 /**
  * The notebook in the reader's page, loaded on the first interaction with a cell (components/cell-loader.ts).
  *
- * It turns cells into CodeMirror editors when the reader goes to edit them, runs cells in the page's kernel worker,
- * and puts their outputs in place of the pre-rendered ones. Running a cell first runs any cell above it that has
- * not run in the current kernel, so the page's shared scope is what the cell expects.
+ * It starts the page's kernel at once, wires each cell's controls (Run, Stop, Reset, Copy link, inputs), the
+ * notebook bar (Run all, Restart, Reset all), keyboard shortcuts, saving edits, and restoring saved or shared code.
  */
-import type { EditorView } from "@codemirror/view";
-import { KernelClient, type RunStatus } from "./client.ts";
-import { createEditor } from "./editor.ts";
-import { renderOutputs, type Output } from "./outputs.ts";
-import { sanitizeHtml } from "./sanitize.ts";
+import { CellView, prefetchEditor, widgetValue } from "./cell-view.ts";
+import { KernelClient } from "./client.ts";
+import { EditStore, type SavedEdit } from "./edits.ts";
+import { formatWidgetValue } from "./widgets.ts";
+import { applyShareLink, restoreEdits } from "./restore.ts";
+import { Runner } from "./runner.ts";
+import { encodeShare, isShareFragment } from "./share.ts";
 
-interface CellView {
-  root: HTMLElement;
-  id: string;
-  number: number;
-  timeoutMs: number;
-  /** The author's source (the pre-rendered code's text). */
-  original: string;
-  editor?: EditorView;
-  /** Kernel generation in which this cell last ran, or 0. */
-  ranIn: number;
-}
+const SAVE_DELAY_MS = 400;
 
 const kernel = new KernelClient();
 let cells: CellView[] = [];
-let executionCount = 0;
+let runner: Runner;
+let store: EditStore;
+/** Cells whose code is being changed by the notebook itself (restoring, resetting): not the reader's edits. */
+const quiet = new Set<CellView>();
+const saveTimers = new Map<CellView, ReturnType<typeof setTimeout>>();
+let undoReset: Record<string, SavedEdit> | undefined;
 
 /** Set up the page's cells and replay the events that caused the runtime to load. */
 export function startNotebook(pending: Event[]): void {
-  cells = [...document.querySelectorAll<HTMLElement>("[data-cell]")].map((root, index) => ({
-    root,
-    id: root.id,
-    number: index + 1,
-    timeoutMs: Number(root.dataset.timeout ?? 10) * 1000,
-    original: root.querySelector(".cell-code pre")?.textContent ?? "",
-    ranIn: 0,
-  }));
   void kernel.warm();
-  document.addEventListener("pointerdown", onPointerdown);
+  cells = [...document.querySelectorAll<HTMLElement>("[data-cell]")].map(
+    (root, index) => new CellView(root, index + 1, { onRun: (cell, advance) => run(cell, advance), onEdit: scheduleSave }),
+  );
+  runner = new Runner(kernel, cells, {
+    onFinished(cell, stopped) {
+      // Remember a stop with the saved edit, so that after a reload the cell is not run again by itself.
+      const saved = store.get(cell.id);
+      if (saved && Boolean(saved.stopped) !== stopped) store.set(cell.id, { ...saved, stopped: stopped || undefined });
+    },
+  });
+  store = new EditStore(location.pathname);
+  store.onFailure = (reason) =>
+    announce(`Your edits can't be saved: ${reason}. Editing still works, but edits will be lost when you leave this page.`);
+
   document.addEventListener("click", onClick);
+  document.addEventListener("pointerdown", onPointerdown);
   document.addEventListener("keydown", onKeydown);
   document.addEventListener("focusin", onFocusin);
-  for (const event of pending) {
-    if (event.type === "pointerdown") onPointerdown(event as PointerEvent);
-    else if (event.type === "click") onClick(event as MouseEvent);
-    else if (event.type === "keydown") onKeydown(event as KeyboardEvent);
-  }
+  document.addEventListener("input", onInput);
+  addEventListener("pagehide", flushSaves);
+  document.addEventListener("visibilitychange", () => document.visibilityState === "hidden" && flushSaves());
+
+  const context = { cells, store, quietly, announce };
+  void restoreEdits(context)
+    .then(() => (isShareFragment(location.hash) ? applyShareLink(context, location.hash) : undefined))
+    .then(updateResetAll);
+  for (const event of pending) replay(event);
   const active = document.activeElement;
-  if (active instanceof HTMLElement && active.matches("[data-cell] .cell-code pre")) openEditor(cellOf(active)!);
+  if (active instanceof HTMLElement && active.matches(".cell-code pre")) void cellOf(active)?.openEditor();
+}
+
+function replay(event: Event) {
+  if (event.type === "pointerdown") onPointerdown(event as PointerEvent);
+  else if (event.type === "click") onClick(event as MouseEvent);
+  else if (event.type === "keydown") onKeydown(event as KeyboardEvent);
+  else if (event.type === "input") onInput(event);
 }
 
 function cellOf(element: Element | null): CellView | undefined {
@@ -56,13 +69,38 @@ function cellOf(element: Element | null): CellView | undefined {
   return cells.find((cell) => cell.root === root);
 }
 
+function run(cell: CellView, advance = false) {
+  if (advance) {
+    const next = cells[cell.number];
+    if (next) void next.openEditor();
+  }
+  void runner.run(cell);
+}
+
 function onClick(event: MouseEvent) {
   const target = event.target as Element;
+  const action = target.closest<HTMLElement>("[data-notebook-bar] [data-action]")?.dataset.action;
+  if (action) return onBarAction(action);
   const cell = cellOf(target);
   if (!cell) return;
   if (target.closest(".cell-run")) {
     event.preventDefault();
-    void runFromHere(cell);
+    run(cell);
+  } else if (target.closest(".cell-stop")) {
+    kernel.stop();
+  } else if (target.closest(".cell-reset")) {
+    void quietly(cell, () => cell.setCode(cell.original)).then(() => {
+      store.set(cell.id, undefined);
+      cell.clearNotice();
+      cell.showEdited();
+      if (cell.liveOutput) cell.setStale(true);
+      cell.setStatus("Reset to the original code.");
+      updateResetAll();
+    });
+  } else if (target.closest(".cell-share")) {
+    void copyShareLink(cell);
+  } else if (target.closest(".exercise-use-solution") && cell.solution !== undefined) {
+    void cell.setCode(cell.solution.replace(/\n$/, "")).then(() => cell.openEditor());
   }
 }
 
@@ -70,7 +108,7 @@ function onPointerdown(event: PointerEvent) {
   const target = event.target as Element;
   if (!target.closest?.(".cell-code pre")) return;
   event.preventDefault();
-  openEditor(cellOf(target)!, { x: event.clientX, y: event.clientY });
+  void cellOf(target)?.openEditor({ x: event.clientX, y: event.clientY });
 }
 
 function onKeydown(event: KeyboardEvent) {
@@ -79,107 +117,121 @@ function onKeydown(event: KeyboardEvent) {
   const cell = cellOf(target)!;
   if (event.key === "Enter" && (event.shiftKey || event.ctrlKey || event.metaKey)) {
     event.preventDefault();
-    void runFromHere(cell, event.shiftKey);
+    run(cell, event.shiftKey);
   } else if (event.key === "Enter") {
     event.preventDefault();
-    openEditor(cell);
+    void cell.openEditor();
   }
 }
 
 function onFocusin(event: FocusEvent) {
   const target = event.target as Element;
-  if (target.matches?.(".cell-code pre")) openEditor(cellOf(target)!);
+  if (target.matches?.(".cell-code pre")) void cellOf(target)?.openEditor();
+  else if (target.closest?.("[data-cell]")) prefetchEditor();
 }
 
-function sourceOf(cell: CellView): string {
-  return cell.editor ? cell.editor.state.doc.toString() : cell.original;
+function onInput(event: Event) {
+  const label = (event.target as Element).closest<HTMLElement>("[data-widget]");
+  const cell = label && cellOf(label);
+  if (!label || !cell) return;
+  const value = widgetValue(label);
+  if (value === undefined) return;
+  cell.widgetValues[Number(label.dataset.widget)] = value;
+  const shown = label.querySelector(".widget-value");
+  if (shown) shown.textContent = formatWidgetValue(value);
+  label.querySelector("input")?.setAttribute("aria-valuetext", formatWidgetValue(value));
+  runner.inputChanged(cell);
 }
 
-/** Replace the static code by an editor (once), focused, with the caret where the reader clicked. */
-function openEditor(cell: CellView, at?: { x: number; y: number }): EditorView {
-  if (!cell.editor) {
-    const host = cell.root.querySelector<HTMLElement>(".cell-code")!;
-    const pre = host.querySelector("pre");
-    const scrollTop = pre?.scrollTop ?? 0;
-    host.replaceChildren();
-    cell.editor = createEditor(host, cell.original, `Code of cell ${cell.number}`, {
-      onRun: (advance) => void runFromHere(cell, advance),
-    });
-    cell.editor.scrollDOM.scrollTop = scrollTop;
-    cell.root.dataset.editing = "true";
+function onBarAction(action: string) {
+  if (action === "run-all") void runner.runAll();
+  else if (action === "restart") {
+    kernel.restart();
+    announce("Kernel restarted: nothing is defined until cells run again.");
+  } else if (action === "reset-all") void resetAll();
+  else if (action === "undo-reset") void undoResetAll();
+}
+
+async function resetAll() {
+  undoReset = Object.fromEntries(store.cellIds.map((id) => [id, store.get(id)!]));
+  for (const cell of cells) if (cell.edited) await quietly(cell, () => cell.setCode(cell.original));
+  store.clear();
+  for (const cell of cells) {
+    cell.clearNotice();
+    cell.showEdited();
   }
-  const editor = cell.editor;
-  editor.focus();
-  if (at) {
-    const position = editor.posAtCoords(at);
-    if (position !== null) editor.dispatch({ selection: { anchor: position } });
+  updateResetAll();
+  announce("All cells are back to the original code.", { label: "Undo", action: "undo-reset" });
+}
+
+async function undoResetAll() {
+  if (!undoReset) return;
+  for (const [id, edit] of Object.entries(undoReset)) {
+    const cell = cells.find((candidate) => candidate.id === id);
+    if (cell) await quietly(cell, () => cell.setCode(edit.code));
+    store.set(id, edit);
   }
-  return editor;
+  undoReset = undefined;
+  updateResetAll();
+  announce("Your edits are back.");
 }
 
-/** Run the cell, after running any cell above it that has not run in this kernel. */
-async function runFromHere(cell: CellView, advance = false): Promise<void> {
-  if (advance) focusNext(cell);
-  for (const earlier of cells.slice(0, cell.number - 1)) {
-    if (earlier.ranIn === kernel.generation) continue;
-    const status = await execute(earlier);
-    if (status !== "ok") {
-      setStatus(cell, `Not run: cell ${earlier.number} above failed.`);
-      return;
-    }
+async function copyShareLink(cell: CellView) {
+  const url = `${location.origin}${location.pathname}#${await encodeShare(cell.id, cell.code)}`;
+  cell.root.dataset.shareUrl = url;
+  try {
+    await navigator.clipboard.writeText(url);
+    cell.setStatus("Link copied. Whoever opens it sees your code in this cell, not run.");
+  } catch {
+    cell.showNotice("Copy this link to share your version of the cell:", [], { summary: "Link", code: url });
   }
-  await execute(cell);
 }
 
-function focusNext(cell: CellView) {
-  const next = cells[cell.number];
-  if (next) openEditor(next);
+function scheduleSave(cell: CellView) {
+  if (quiet.has(cell)) return;
+  clearTimeout(saveTimers.get(cell));
+  saveTimers.set(cell, setTimeout(() => save(cell), SAVE_DELAY_MS));
 }
 
-async function execute(cell: CellView): Promise<RunStatus> {
-  const output = cell.root.querySelector<HTMLElement>("[data-cell-output]")!;
-  const outputs: Output[] = [];
-  let scheduled = false;
-  const render = () => {
-    scheduled = false;
-    output.replaceChildren(sanitizeHtml(renderOutputs(outputs)));
-  };
-  cell.root.dataset.state = "running";
-  setStatus(cell, "Running…");
-  const generation = kernel.generation;
-  const outcome = await kernel.run(cell.id, sourceOf(cell), {
-    timeoutMs: cell.timeoutMs,
-    onOutput(item) {
-      outputs.push(item);
-      if (!scheduled) {
-        scheduled = true;
-        requestAnimationFrame(render);
-      }
-    },
-  });
-  if (outcome.status === "timeout")
-    outputs.push({
-      kind: "note",
-      text: `Stopped after ${cell.timeoutMs / 1000} s; the kernel was restarted — re-run the cells above.`,
-    });
-  render();
-  cell.ranIn = outcome.status === "ok" || outcome.status === "error" ? generation : 0;
-  cell.root.dataset.state = outcome.status === "timeout" ? "stopped" : outcome.status;
-  const count = cell.root.querySelector(".cell-count");
-  if (count) count.textContent = `[${++executionCount}]`;
-  const error = outputs.find((item) => item.kind === "error");
-  setStatus(
-    cell,
-    outcome.status === "ok"
-      ? `Ran in ${Math.round(outcome.ms)} ms.`
-      : outcome.status === "error" && error?.kind === "error"
-        ? `Error${error.line ? ` at line ${error.line}` : ""}: ${error.message}`
-        : `Stopped.`,
-  );
-  return outcome.status;
+function save(cell: CellView) {
+  saveTimers.delete(cell);
+  const stopped = cell.stoppedCode !== undefined && cell.stoppedCode === cell.code ? true : undefined;
+  store.set(cell.id, cell.edited ? { code: cell.code, originalHash: cell.originalHash, savedAt: Date.now(), stopped } : undefined);
+  updateResetAll();
 }
 
-function setStatus(cell: CellView, text: string) {
-  const status = cell.root.querySelector(".cell-status");
-  if (status) status.textContent = text;
+function flushSaves() {
+  for (const cell of [...saveTimers.keys()]) {
+    clearTimeout(saveTimers.get(cell));
+    save(cell);
+  }
+}
+
+/** Change a cell's code without saving it as the reader's edit. */
+async function quietly(cell: CellView, change: () => Promise<void>) {
+  quiet.add(cell);
+  try {
+    await change();
+  } finally {
+    quiet.delete(cell);
+  }
+}
+
+function updateResetAll() {
+  const button = document.querySelector<HTMLElement>('[data-notebook-bar] [data-action="reset-all"]');
+  if (button) button.hidden = store.cellIds.length === 0;
+}
+
+/** Say something about the notebook as a whole, in the bar's status (with an optional button). */
+function announce(text: string, button?: { label: string; action: string }) {
+  const status = document.querySelector("[data-notebook-bar] .notebook-status");
+  if (!status) return;
+  status.textContent = text;
+  if (button) {
+    const element = document.createElement("button");
+    element.type = "button";
+    element.dataset.action = button.action;
+    element.textContent = button.label;
+    status.append(" ", element);
+  }
 }

@@ -5,12 +5,18 @@
  * are rendered by `renderOutputs` — the same function at build time and in the browser, so a pre-rendered output and
  * a live one look the same.
  */
+import type { CheckResult } from "./expect.ts";
 import { escapeHtml } from "./html.ts";
 import { inspectHtml } from "./inspect.ts";
+import { widgetHtml, type WidgetSpec } from "./widgets.ts";
 
 export type StreamLevel = "log" | "info" | "warn" | "error" | "debug";
 
-export type Output =
+/**
+ * What a cell shows. An output with a `slot` replaces the earlier output of the same run with that slot: that is how
+ * `display(…).update(…)` and `progress(…).update(…)` change what is shown while the cell runs.
+ */
+export type Output = (
   /** console.* lines, already formatted. */
   | { kind: "stream"; level: StreamLevel; html: string }
   /** A value shown through the inspector (the cell's last expression or `display(value)`). */
@@ -22,7 +28,26 @@ export type Output =
   /** An uncaught error. `line`/`column` are 1-based and relative to the cell that ran. */
   | { kind: "error"; name: string; message: string; line?: number; column?: number; frames: string[] }
   /** A message from the notebook itself (truncation, a stop). */
-  | { kind: "note"; text: string };
+  | { kind: "note"; text: string }
+  /** An input (slider, number, select) declared by the cell. */
+  | { kind: "widget"; spec: WidgetSpec }
+  /** The results of an exercise's checks. */
+  | { kind: "checks"; results: CheckResult[] }
+  /** A progress bar: `value` of `total` done. */
+  | { kind: "progress"; label: string; value: number; total: number }
+) & { slot?: number };
+
+/** Add an output to a run's list: a new one is appended, one with a known slot replaces its predecessor. */
+export function mergeOutput(outputs: Output[], output: Output): void {
+  if (output.slot !== undefined) {
+    const index = outputs.findIndex((existing) => existing.slot === output.slot);
+    if (index >= 0) {
+      outputs[index] = output;
+      return;
+    }
+  }
+  outputs.push(output);
+}
 
 /** Rows of a table shown before "… more rows". */
 export const TABLE_ROWS = 20;
@@ -40,31 +65,49 @@ export function streamLine(level: StreamLevel, args: unknown[]): Output {
   return { kind: "stream", level, html };
 }
 
-export function renderOutputs(outputs: readonly Output[]): string {
-  let html = "";
+/**
+ * The HTML of a cell's outputs. `clean` is applied to every piece of markup that the kernel produced (inspector
+ * output, figures, tables): the page passes a sanitizer, because cell code runs in the kernel and could have forged
+ * it; everything else here is built from plain data and escaped.
+ */
+export function renderOutputs(outputs: readonly Output[], clean: (html: string) => string = (html) => html): string {
+  // A cell's inputs come first, together, so that re-running the cell can keep the very control being dragged.
+  const widgets = outputs.filter((output) => output.kind === "widget");
+  let html = widgets.length ? `<div class="out-widgets">${widgets.map((w) => widgetHtml(w.spec)).join("")}</div>` : "";
   for (let i = 0; i < outputs.length; i++) {
     const output = outputs[i]!;
+    if (output.kind === "widget") continue;
     if (output.kind === "stream") {
       // Consecutive lines of one level share one block.
       const lines = [output.html];
       while (outputs[i + 1]?.kind === "stream" && (outputs[i + 1] as typeof output).level === output.level)
         lines.push((outputs[++i] as typeof output).html);
-      html += `<pre class="out out-stream out-${output.level}">${lines.join("\n")}</pre>`;
+      html += `<pre class="out out-stream out-${output.level}">${clean(lines.join("\n"))}</pre>`;
     } else {
-      html += renderOutput(output);
+      html += renderOutput(output, clean);
     }
   }
   return html;
 }
 
-function renderOutput(output: Exclude<Output, { kind: "stream" }>): string {
+function renderOutput(output: Exclude<Output, { kind: "stream" | "widget" }>, clean: (html: string) => string): string {
   switch (output.kind) {
     case "value":
-      return `<pre class="out out-value">${output.html}</pre>`;
+      return `<pre class="out out-value">${clean(output.html)}</pre>`;
     case "figure":
-      return `<div class="out out-figure">${output.html}</div>`;
+      return `<div class="out out-figure">${clean(output.html)}</div>`;
     case "table":
-      return `<div class="out out-table">${output.html}</div>`;
+      return `<div class="out out-table">${clean(output.html)}</div>`;
+    case "checks":
+      return checksHtml(output.results);
+    case "progress": {
+      const total = Number.isFinite(output.total) && output.total > 0 ? output.total : 1;
+      const value = Math.min(total, Math.max(0, Number(output.value) || 0));
+      return (
+        `<div class="out out-progress"><label><span>${escapeHtml(output.label)}</span> ` +
+        `<progress max="${total}" value="${value}"></progress> <span class="progress-count">${escapeHtml(`${value} / ${total}`)}</span></label></div>`
+      );
+    }
     case "note":
       return `<p class="out out-note">${escapeHtml(output.text)}</p>`;
     case "error": {
@@ -78,6 +121,21 @@ function renderOutput(output: Exclude<Output, { kind: "stream" }>): string {
       return `<pre class="out out-error" role="alert"><strong>${escapeHtml(output.name)}</strong>: ${escapeHtml(output.message)}${where}${frames}</pre>`;
     }
   }
+}
+
+function checksHtml(results: readonly CheckResult[]): string {
+  const passed = results.filter((result) => result.passed).length;
+  const items = results
+    .map(
+      (result) =>
+        `<li class="${result.passed ? "check-pass" : "check-fail"}"><span class="check-mark" aria-hidden="true">${result.passed ? "✓" : "✗"}</span> ` +
+        `<span class="visually-hidden">${result.passed ? "Passed:" : "Failed:"} </span>${escapeHtml(result.name)}` +
+        (result.message ? `<div class="check-message">${escapeHtml(result.message)}</div>` : "") +
+        `</li>`,
+    )
+    .join("");
+  const summary = passed === results.length ? `All ${results.length} checks passed.` : `${passed} of ${results.length} checks passed.`;
+  return `<div class="out out-checks"><p class="checks-summary">${summary}</p><ul>${items}</ul></div>`;
 }
 
 function isElement(value: unknown): value is { outerHTML: string } {

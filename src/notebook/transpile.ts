@@ -123,9 +123,10 @@ export function compileCell(source: string): CompiledCell {
   const last = body.at(-1);
   const returnsValue = last?.type === "ExpressionStatement";
   if (returnsValue) {
-    const expression = last.expression as EstreeNode;
-    edits.push({ at: expression.start, end: expression.start, text: "return (" });
-    edits.push({ at: expression.end, end: expression.end, text: ")" });
+    // The statement's span, not the expression's: acorn leaves a parenthesized expression's parentheses out.
+    const end = js[last.end - 1] === ";" ? last.end - 1 : last.end;
+    edits.push({ at: last.start, end: last.start, text: "return (" });
+    edits.push({ at: end, end, text: ")" });
   }
 
   const declared = [...variables, ...functions];

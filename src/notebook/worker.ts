@@ -32,9 +32,9 @@ self.addEventListener("unhandledrejection", (event) => {
 
 async function onMessage(event: MessageEvent<ToKernel>) {
   const message = event.data;
-  if (message?.type !== "run") return;
+  if (message?.type !== "run") return; // `evaluate` is for the build only
   runId = message.runId;
-  const result = await kernel.run(message.cellId, message.source);
+  const result = await kernel.run(message.cellId, message.source, { widgets: message.widgets, checks: message.checks });
   send({ type: "done", runId: message.runId, cellId: message.cellId, ...result });
 }
 

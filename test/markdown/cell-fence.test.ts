@@ -1,18 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { isCellFence, parseCellFence } from "../../src/markdown/cell-fence.ts";
+import { cellFenceKind, parseCellFence, splitExercise } from "../../src/markdown/cell-fence.ts";
 
 describe("cell fences", () => {
-  it("recognises ```ts cell and ```typescript cell only", () => {
-    expect(isCellFence("ts", "cell")).toBe(true);
-    expect(isCellFence("typescript", "cell id=a")).toBe(true);
-    expect(isCellFence("ts", "")).toBe(false);
-    expect(isCellFence("ts", "cells")).toBe(false);
-    expect(isCellFence("js", "cell")).toBe(false);
+  it("recognises ```ts cell and ```ts exercise (and typescript) only", () => {
+    expect(cellFenceKind("ts", "cell")).toBe("cell");
+    expect(cellFenceKind("typescript", "cell id=a")).toBe("cell");
+    expect(cellFenceKind("ts", "exercise id=b")).toBe("exercise");
+    expect(cellFenceKind("ts", "")).toBeUndefined();
+    expect(cellFenceKind("ts", "cells")).toBeUndefined();
+    expect(cellFenceKind("js", "cell")).toBeUndefined();
   });
 
   it("parses id and timeout", () => {
-    expect(parseCellFence("cell")).toEqual({});
-    expect(parseCellFence('cell id=adam-run timeout="120"')).toEqual({ id: "adam-run", timeout: 120 });
+    expect(parseCellFence("cell")).toEqual({ kind: "cell" });
+    expect(parseCellFence('cell id=adam-run timeout="120"')).toEqual({ kind: "cell", id: "adam-run", timeout: 120 });
+    expect(parseCellFence("exercise id=sgd")).toEqual({ kind: "exercise", id: "sgd" });
   });
 
   it("says what was wrong with an option", () => {
@@ -23,5 +25,41 @@ describe("cell fences", () => {
       'cell option timeout must be a number of seconds in (0, 3600]; received "-3"',
     );
     expect(() => parseCellFence("cell timeout")).toThrow('received ""');
+    expect(() => parseCellFence("exercise hidden")).toThrow('unknown exercise option "hidden"; the options are id=…, timeout=…');
+  });
+});
+
+describe("splitExercise", () => {
+  const source = [
+    "function step(x: number) {",
+    "  return x; // TODO",
+    "}",
+    "// --- solution",
+    "function step(x: number) {",
+    "  return x - 0.1 * 2 * x;",
+    "}",
+    "// --- checks",
+    'check("one step", () => expect(step(1)).toBeCloseTo(0.8));',
+    "// --- hint",
+    "// The gradient of x² is 2x.",
+    "// --- hint",
+    "// Subtract lr times the gradient.",
+  ].join("\n");
+
+  it("splits starter, solution, checks and hints", () => {
+    expect(splitExercise(source)).toEqual({
+      starter: "function step(x: number) {\n  return x; // TODO\n}",
+      solution: "function step(x: number) {\n  return x - 0.1 * 2 * x;\n}",
+      checks: 'check("one step", () => expect(step(1)).toBeCloseTo(0.8));',
+      hints: ["The gradient of x² is 2x.", "Subtract lr times the gradient."],
+    });
+  });
+
+  it("requires a solution and checks, once each", () => {
+    expect(() => splitExercise("x\n// --- checks\ncheck('a', () => {})")).toThrow('needs a "// --- solution" section');
+    expect(() => splitExercise("x\n// --- solution\ny")).toThrow('needs a "// --- checks" section');
+    expect(() => splitExercise("// --- solution\na\n// --- solution\nb\n// --- checks\nc")).toThrow(
+      'line 3 starts a second "// --- solution" section',
+    );
   });
 });

@@ -14,6 +14,8 @@ async function compileLesson(mdx: string) {
 
 const fence = (meta: string, code: string) => "```ts " + meta + "\n" + code + "\n```";
 
+const exercise = (body: string) => "```ts exercise id=ex\n" + body + "\n```";
+
 describe("remarkCells", () => {
   it("turns ```ts cell fences into Cell components with build-time output, and imports the component", async () => {
     const js = await compileLesson(
@@ -26,6 +28,30 @@ describe("remarkCells", () => {
     expect(js).toContain('output: "<pre class=\\"out out-stream out-log\\"><span class=\\"i-number\\">1</span></pre>"');
     // Highlighted code uses the editor's token classes.
     expect(js).toContain("tok-keyword");
+  });
+
+  it("puts the notebook bar before the first cell when given one", async () => {
+    const file = new VFile({ path: "/project/x.mdx", value: "Intro\n\n" + fence("cell", "1") + "\n\n" + fence("cell", "2") });
+    const js = String(await compile(file, { remarkPlugins: [[remarkCells, { component, bar: "/components/Bar.astro", root: "/project" }]] }));
+    expect(js).toContain('import NotebookBar from "/components/Bar.astro"');
+    expect(js.match(/_jsx\(NotebookBar, \{\}\)/g)).toHaveLength(1);
+    expect(js.indexOf("_jsx(NotebookBar")).toBeLessThan(js.indexOf("_jsx(Cell"));
+  });
+
+  it("builds an exercise from its starter code, checking the reference solution at build time", async () => {
+    const js = await compileLesson(
+      exercise('const answer = 0; // TODO\n// --- solution\nconst answer = 42;\n// --- checks\ncheck("is 42", () => expect(answer).toBe(42));\n// --- hint\n// Think.'),
+    );
+    expect(js).toMatch(/kind: "exercise"/);
+    expect(js).toContain('checks: "check(\\"is 42\\", () => expect(answer).toBe(42));"');
+    expect(js).toContain('hints: "[\\"Think.\\"]"');
+    expect(js).toContain("Write your code, then press Run: 1 checks will test it.");
+  });
+
+  it("fails the build when an exercise's reference solution fails its checks", async () => {
+    await expect(
+      compileLesson(exercise('let a = 0;\n// --- solution\nconst a = 41;\n// --- checks\ncheck("is 42", () => expect(a).toBe(42));')),
+    ).rejects.toThrow('content/lessons/01-test.mdx:1: cell 1 (ex): the reference solution fails its checks:\n    check "is 42": expected 41 to be 42');
   });
 
   it("leaves ordinary code fences alone", async () => {
@@ -52,6 +78,12 @@ describe("remarkCells", () => {
     );
     await expect(compileLesson(fence("cell id=a", "1") + "\n\n" + fence("cell id=a", "2"))).rejects.toThrow(
       'content/lessons/01-test.mdx:5: cell id "a" is used twice on this page',
+    );
+  });
+
+  it("rejects a cell id that is also a heading's anchor", async () => {
+    await expect(compileLesson("## Bias correction\n\n" + fence("cell id=bias-correction", "1"))).rejects.toThrow(
+      'content/lessons/01-test.mdx:3: cell id "bias-correction" is also the anchor of the heading “Bias correction”; choose another id',
     );
   });
 

@@ -79,3 +79,53 @@ describe("kernel", () => {
     });
   });
 });
+
+describe("kernel: inputs and exercise checks", () => {
+  it("shows a cell's inputs first, at their default values", async () => {
+    const [result] = await run('const lr = slider({ label: "α", min: 0.001, max: 1, value: 0.1, log: true });\nconsole.log(lr)');
+    expect(result!.outputs[0]).toEqual({
+      kind: "widget",
+      spec: { type: "slider", index: 0, label: "α", min: 0.001, max: 1, step: undefined, value: 0.1, log: true },
+    });
+    expect(texts(result!.outputs)).toContain("0.1");
+  });
+
+  it("runs an exercise's checks after its code and fails the run if one fails", async () => {
+    const results = await runCellsAtBuild([
+      {
+        id: "ex",
+        source: "function double(x: number) { return x * 3 }",
+        checks: 'check("doubles 2", () => expect(double(2)).toBe(4));\ncheck("keeps 0", () => expect(double(0)).toBe(0));',
+        timeoutMs: 20_000,
+      },
+    ]);
+    expect(results[0]!.status).toBe("error");
+    expect(results[0]!.outputs).toEqual([
+      {
+        kind: "checks",
+        results: [
+          { name: "doubles 2", passed: false, message: "expected 6 to be 4" },
+          { name: "keeps 0", passed: true },
+        ],
+      },
+    ]);
+  });
+
+  it("refuses check() outside an exercise", async () => {
+    const [result] = await run('check("x", () => {})');
+    expect(texts(result!.outputs)).toMatch(/check\(\) only works in an exercise's checks/);
+  });
+});
+
+describe("kernel: live outputs", () => {
+  it("display() returns a handle whose update() replaces what it showed; the handle itself is not shown", async () => {
+    const [result] = await run('const view = display("epoch 0");\nfor (let e = 1; e <= 3; e++) view.update(`epoch ${e}`);\nview');
+    expect(result!.outputs).toEqual([{ kind: "value", html: '<span class="i-string">&quot;epoch 3&quot;</span>', slot: 1 }]);
+  });
+
+  it("progress() shows a bar that update() advances", async () => {
+    const [result] = await run('const bar = progress({ label: "training", total: 10 });\nbar.update(4);');
+    expect(result!.outputs).toEqual([{ kind: "progress", label: "training", value: 4, total: 10, slot: 1 }]);
+    expect(renderOutputs(result!.outputs)).toContain('<progress max="10" value="4"></progress>');
+  });
+});

@@ -54,6 +54,7 @@ describe("compileCell", () => {
     expect(compileCell("1 + 1").returnsValue).toBe(true);
     expect(compileCell("const x = 1").returnsValue).toBe(false);
     expect(await runIn({}, "const x = 20;\nx + 1 // a comment")).toBe(21);
+    expect(await runIn({}, "const t = 2;\n({ t, double: 2 * t });")).toEqual({ t: 2, double: 4 });
   });
 
   it("supports top-level await", async () => {

@@ -1,0 +1,175 @@
+/**
+ * Inputs declared from a cell: `slider`, `numberInput` and `select` return their current value and show a control
+ * with the cell's output. Moving the control re-runs the cell (and the cells below it that had run), so a plot
+ * follows the slider. At build time, and on a cell's first run, each input has its default value.
+ *
+ * ```ts
+ * const lr = slider({ label: "learning rate α", min: 1e-4, max: 1, value: 0.02, log: true });
+ * ```
+ *
+ * Inputs are identified by their order in the cell (the first input is 0). Their specs travel to the page as plain
+ * data and the page builds the controls itself: nothing a cell sends is trusted as HTML.
+ */
+import { escapeHtml } from "./html.ts";
+
+export type WidgetSpec =
+  | { type: "slider"; index: number; label: string; min: number; max: number; step?: number; value: number; log: boolean }
+  | { type: "number"; index: number; label: string; min?: number; max?: number; step?: number; value: number }
+  | { type: "select"; index: number; label: string; options: string[]; value: number };
+
+/** The value the page holds for an input: a number, or for a select the index of the chosen option. */
+export type WidgetValue = number;
+
+export interface SliderOptions {
+  label: string;
+  min: number;
+  max: number;
+  /** Default value (clamped into [min, max]). Default: the middle of the range. */
+  value?: number;
+  /** Step of a linear slider. Default: continuous. */
+  step?: number;
+  /** Logarithmic scale (min > 0). Default false. */
+  log?: boolean;
+}
+
+export interface NumberOptions {
+  label: string;
+  value: number;
+  min?: number;
+  max?: number;
+  step?: number;
+}
+
+export interface SelectOptions<T extends string | number> {
+  label: string;
+  options: readonly T[];
+  /** Default option. Default: the first. */
+  value?: T;
+}
+
+export interface WidgetContext {
+  /** The next input's index in the running cell. */
+  next(): number;
+  /** The value the page holds for input `index`, if the reader moved it. */
+  valueOf(index: number): WidgetValue | undefined;
+  /** Show the input. */
+  show(spec: WidgetSpec): void;
+}
+
+export function createWidgets(context: WidgetContext) {
+  function slider(options: SliderOptions): number {
+    const where = "slider";
+    checkObject(where, options);
+    const label = checkLabel(where, options.label);
+    const min = checkFinite(where, "min", options.min);
+    const max = checkFinite(where, "max", options.max);
+    if (!(min < max)) throw new RangeError(`${where} "${label}": min must be less than max; received min ${min}, max ${max}`);
+    const log = options.log ?? false;
+    if (typeof log !== "boolean") throw new TypeError(`${where} "${label}": log must be true or false; received ${String(log)}`);
+    if (log && !(min > 0)) throw new RangeError(`${where} "${label}": a log slider needs min > 0; received min ${min}`);
+    const step = options.step === undefined ? undefined : checkPositive(where, "step", options.step);
+    const middle = log ? Math.sqrt(min * max) : (min + max) / 2;
+    const fallback = options.value === undefined ? middle : clamp(checkFinite(where, "value", options.value), min, max);
+    const index = context.next();
+    const value = clamp(context.valueOf(index) ?? fallback, min, max);
+    context.show({ type: "slider", index, label, min, max, step, value, log });
+    return value;
+  }
+
+  function numberInput(options: NumberOptions): number {
+    const where = "numberInput";
+    checkObject(where, options);
+    const label = checkLabel(where, options.label);
+    const fallback = checkFinite(where, "value", options.value);
+    const min = options.min === undefined ? undefined : checkFinite(where, "min", options.min);
+    const max = options.max === undefined ? undefined : checkFinite(where, "max", options.max);
+    const step = options.step === undefined ? undefined : checkPositive(where, "step", options.step);
+    const index = context.next();
+    const value = clamp(context.valueOf(index) ?? fallback, min ?? -Infinity, max ?? Infinity);
+    context.show({ type: "number", index, label, min, max, step, value });
+    return value;
+  }
+
+  function select<T extends string | number>(options: SelectOptions<T>): T {
+    const where = "select";
+    checkObject(where, options);
+    const label = checkLabel(where, options.label);
+    if (!Array.isArray(options.options) || options.options.length === 0)
+      throw new TypeError(`${where} "${label}": options must be a non-empty array; received ${String(options.options)}`);
+    const choices = options.options as readonly T[];
+    const fallback = options.value === undefined ? 0 : choices.indexOf(options.value);
+    if (fallback < 0)
+      throw new RangeError(`${where} "${label}": value must be one of the options; received ${JSON.stringify(options.value)}`);
+    const index = context.next();
+    const held = context.valueOf(index);
+    const chosen = held !== undefined && Number.isInteger(held) && held >= 0 && held < choices.length ? held : fallback;
+    context.show({ type: "select", index, label, options: choices.map(String), value: chosen });
+    return choices[chosen]!;
+  }
+
+  return { slider, numberInput, select };
+}
+
+/** A value as a slider shows it: 3 significant digits, exponent notation when very small or large. */
+export function formatWidgetValue(value: number): string {
+  if (value === 0 || (Math.abs(value) >= 1e-3 && Math.abs(value) < 1e5)) return String(Number(value.toPrecision(3)));
+  return value.toExponential(2);
+}
+
+/** The value a log slider at position `exponent` (log10) stands for, rounded as displayed. */
+export function logSliderValue(exponent: number): number {
+  return Number((10 ** exponent).toPrecision(3));
+}
+
+/** HTML for an input. Built by the page (and the build) from the spec — never by the kernel. */
+export function widgetHtml(spec: WidgetSpec): string {
+  const label = `<span class="widget-label">${escapeHtml(spec.label)}</span>`;
+  const attrs = (pairs: Record<string, string | number | undefined>) =>
+    Object.entries(pairs)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => ` ${k}="${escapeHtml(String(v))}"`)
+      .join("");
+  let control: string;
+  if (spec.type === "slider") {
+    const [min, max, value] = spec.log ? [Math.log10(spec.min), Math.log10(spec.max), Math.log10(spec.value)] : [spec.min, spec.max, spec.value];
+    const step = spec.log ? (max - min) / 1000 : (spec.step ?? (max - min) / 1000);
+    control =
+      `<input type="range"${attrs({ min, max, step, value, "data-log": spec.log ? "true" : undefined, "aria-valuetext": formatWidgetValue(spec.value) })}>` +
+      `<span class="widget-value">${escapeHtml(formatWidgetValue(spec.value))}</span>`;
+  } else if (spec.type === "number") {
+    control = `<input type="number"${attrs({ min: spec.min, max: spec.max, step: spec.step ?? "any", value: spec.value })}>`;
+  } else {
+    const options = spec.options
+      .map((option, i) => `<option value="${i}"${i === spec.value ? " selected" : ""}>${escapeHtml(option)}</option>`)
+      .join("");
+    control = `<select>${options}</select>`;
+  }
+  return `<label class="widget widget-${spec.type}" data-widget="${spec.index}">${label}${control}</label>`;
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, value));
+}
+
+function checkObject(where: string, options: unknown) {
+  if (typeof options !== "object" || options === null)
+    throw new TypeError(`${where}: options must be an object such as { label: "α", … }; received ${String(options)}`);
+}
+
+function checkLabel(where: string, label: unknown): string {
+  if (typeof label !== "string" || label.trim() === "")
+    throw new TypeError(`${where}: label must be a non-empty string; received ${JSON.stringify(label)}`);
+  return label;
+}
+
+function checkFinite(where: string, name: string, value: unknown): number {
+  if (typeof value !== "number" || !Number.isFinite(value))
+    throw new TypeError(`${where}: ${name} must be a finite number; received ${String(value)}`);
+  return value;
+}
+
+function checkPositive(where: string, name: string, value: unknown): number {
+  const number = checkFinite(where, name, value);
+  if (!(number > 0)) throw new RangeError(`${where}: ${name} must be a number > 0; received ${number}`);
+  return number;
+}

@@ -1,0 +1,50 @@
+/**
+ * The course's structure: lessons are `content/lessons/NN-topic.mdx`, ordered by NN, grouped in parts named in their
+ * frontmatter (`part: Adam`). The sidebar shows the parts in the order of their first lesson.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { lessonSlug } from "./lessons.ts";
+
+/** The parts of the course, in order. A lesson's `part` must be one of these. */
+export const PARTS = [
+  "Start here",
+  "Gradient descent",
+  "Adaptive learning rates",
+  "Adam",
+  "Beyond Adam",
+  "Under the hood",
+] as const;
+
+export type Part = (typeof PARTS)[number];
+
+export interface SidebarGroup {
+  label: string;
+  items: { slug: string }[];
+}
+
+/** Sidebar groups for the lessons in `directory`, by part, in course order. Throws on a missing or unknown part. */
+export function lessonSidebar(directory: string): SidebarGroup[] {
+  const groups = new Map<string, SidebarGroup>();
+  const files = readdirSync(directory).filter((file) => /\.mdx?$/.test(file)).sort();
+  for (const file of files) {
+    const part = frontmatterField(readFileSync(path.join(directory, file), "utf8"), "part");
+    if (!part || !(PARTS as readonly string[]).includes(part))
+      throw new Error(
+        `content/lessons/${file}: frontmatter "part" must be one of ${PARTS.map((p) => JSON.stringify(p)).join(", ")}; received ${JSON.stringify(part ?? null)}`,
+      );
+    if (!groups.has(part)) groups.set(part, { label: part, items: [] });
+    groups.get(part)!.items.push({ slug: lessonSlug(`lessons/${file}`) });
+  }
+  return [...groups.values()].sort((a, b) => PARTS.indexOf(a.label as Part) - PARTS.indexOf(b.label as Part));
+}
+
+/** A top-level scalar field of a file's YAML frontmatter (enough for the sidebar; Astro validates the whole). */
+export function frontmatterField(text: string, field: string): string | undefined {
+  const frontmatter = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1];
+  const line = frontmatter?.split(/\r?\n/).find((l) => l.startsWith(`${field}:`));
+  return line
+    ?.slice(field.length + 1)
+    .trim()
+    .replace(/^(["'])(.*)\1$/, "$2");
+}

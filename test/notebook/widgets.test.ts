@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { createWidgets, formatWidgetValue, logSliderValue, widgetHtml, type WidgetSpec } from "../../src/notebook/widgets.ts";
+
+function harness(values: Record<number, number> = {}) {
+  const shown: WidgetSpec[] = [];
+  let index = 0;
+  const widgets = createWidgets({ next: () => index++, valueOf: (i) => values[i], show: (spec) => shown.push(spec) });
+  return { ...widgets, shown };
+}
+
+describe("inputs declared by a cell", () => {
+  it("return their default on a first run and show a control", () => {
+    const { slider, numberInput, select, shown } = harness();
+    expect(slider({ label: "α", min: 1e-4, max: 1, value: 0.02, log: true })).toBe(0.02);
+    expect(numberInput({ label: "steps", value: 100 })).toBe(100);
+    expect(select({ label: "optimizer", options: ["adam", "sgd"] })).toBe("adam");
+    expect(shown.map((spec) => [spec.type, spec.index])).toEqual([["slider", 0], ["number", 1], ["select", 2]]);
+  });
+
+  it("return the value the reader chose, by position in the cell, clamped to the range", () => {
+    const { slider, numberInput, select } = harness({ 0: 0.5, 1: 9999, 2: 1 });
+    expect(slider({ label: "β", min: 0, max: 0.999 })).toBe(0.5);
+    expect(numberInput({ label: "steps", value: 10, max: 500 })).toBe(500);
+    expect(select({ label: "optimizer", options: ["adam", "sgd"] })).toBe("sgd");
+  });
+
+  it("default a slider to the middle of its range (geometric middle on a log scale)", () => {
+    const { slider } = harness();
+    expect(slider({ label: "a", min: 0, max: 2 })).toBe(1);
+    expect(slider({ label: "b", min: 0.01, max: 1, log: true })).toBeCloseTo(0.1, 12);
+  });
+
+  it("say what was wrong with their options", () => {
+    const { slider, select, numberInput } = harness();
+    expect(() => slider({ label: "α", min: 1, max: 0 })).toThrow(new RangeError('slider "α": min must be less than max; received min 1, max 0'));
+    expect(() => slider({ label: "α", min: 0, max: 1, log: true })).toThrow('slider "α": a log slider needs min > 0; received min 0');
+    expect(() => slider({ label: "", min: 0, max: 1 })).toThrow('slider: label must be a non-empty string; received ""');
+    expect(() => select({ label: "o", options: ["a"], value: "b" as "a" })).toThrow('select "o": value must be one of the options; received "b"');
+    expect(() => numberInput({ label: "n", value: NaN })).toThrow("numberInput: value must be a finite number; received NaN");
+  });
+
+  it("format values with 3 significant digits, and log sliders round to what they show", () => {
+    expect(formatWidgetValue(0.0201234)).toBe("0.0201");
+    expect(formatWidgetValue(1e-6)).toBe("1.00e-6");
+    expect(logSliderValue(Math.log10(0.02))).toBe(0.02);
+  });
+
+  it("build controls from the spec, escaping the label", () => {
+    const html = widgetHtml({ type: "slider", index: 0, label: "<α>", min: 1e-4, max: 1, value: 0.02, log: true });
+    expect(html).toContain("&lt;α&gt;");
+    expect(html).toMatch(/<input type="range" min="-4" max="0" step="0.004" value="-1.69897\d*" data-log="true" aria-valuetext="0.02">/);
+  });
+});
