@@ -1,0 +1,69 @@
+/**
+ * A grid of results — final loss over (β₁, β₂), or over (β₂, α) — as coloured cells with their values written in.
+ *
+ * ```ts
+ * const rows = [{ beta1: 0.9, beta2: 0.999, loss: 0.012 }, …];
+ * Plot.plot(heatmapChart(rows, { x: "beta1", y: "beta2", fill: "loss", xLabel: "β₁", yLabel: "β₂", fillLabel: "final loss" }))
+ * ```
+ *
+ * Colours follow cividis (legible with every common colour-vision deficiency), on a log scale by default; each cell
+ * says its value, so there is no colour legend (Plot draws continuous legends on a canvas, which the kernel lacks).
+ * A cell whose value is not a finite positive number (a run that diverged) is left empty and says "diverged".
+ */
+import * as Plot from "@observablehq/plot";
+import { described, type Described } from "./describe.ts";
+
+export interface HeatmapOptions extends Described {
+  /** Field of the columns. */
+  x: string;
+  /** Field of the rows. */
+  y: string;
+  /** Field of the value that colours a cell. */
+  fill: string;
+  xLabel?: string;
+  yLabel?: string;
+  fillLabel?: string;
+  /** Log colour scale (true) or linear. Default true. */
+  log?: boolean;
+  /** The text written in a cell. Default: 2 significant digits. */
+  format?: (value: number) => string;
+}
+
+type Row = Readonly<Record<string, unknown>>;
+
+export function heatmapChart(rows: readonly Row[], options: HeatmapOptions) {
+  const { x, y, fill } = options;
+  const log = options.log ?? true;
+  const format = options.format ?? ((value: number) => (Number.isFinite(value) ? value.toPrecision(2) : "diverged"));
+  const shown = (row: Row) => {
+    const value = row[fill] as number;
+    return Number.isFinite(value) && (!log || value > 0);
+  };
+  const values = rows.filter(shown).map((row) => row[fill] as number);
+  const scale = log ? Math.log : (value: number) => value;
+  const [low, high] = [Math.min(...values), Math.max(...values)].map(scale) as [number, number];
+  // cividis runs from dark blue to light yellow: dark text on the light half, light text on the dark half.
+  const textColor = (row: Row) =>
+    high > low && (scale(row[fill] as number) - low) / (high - low) > 0.55 ? "#1a1a1a" : "#f5f5f5";
+  const xLabel = options.xLabel ?? x;
+  const yLabel = options.yLabel ?? y;
+  const fillLabel = options.fillLabel ?? fill;
+  return {
+    ...described(options, {
+      ariaLabel: `${fillLabel} for each ${xLabel} and ${yLabel}`,
+      ariaDescription: `A grid of cells, ${xLabel} across and ${yLabel} down, each coloured and labelled with its ${fillLabel}.`,
+    }),
+    padding: 0,
+    x: { label: xLabel, type: "band" as const },
+    y: { label: yLabel, type: "band" as const },
+    color: { type: log ? ("log" as const) : ("linear" as const), scheme: "cividis" as const, label: fillLabel },
+    marks: [
+      Plot.cell(rows.filter(shown), { x, y, fill, inset: 0.5 }),
+      Plot.text(rows.filter(shown), { x, y, text: (row: Row) => format(row[fill] as number), fill: textColor }),
+      Plot.text(
+        rows.filter((row) => !shown(row)),
+        { x, y, text: (row: Row) => format(row[fill] as number), fill: "currentColor" },
+      ),
+    ],
+  };
+}

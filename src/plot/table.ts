@@ -1,0 +1,20 @@
+/**
+ * Tables that read: a cell that returns an array of records shows it as a table, with numbers in full precision.
+ * `rounded(rows, 4)` keeps 4 significant digits (in arrays too) so that columns can be compared by eye.
+ *
+ * ```ts
+ * rounded([{ t: 1, m: 0.123456789 }]) // [{ t: 1, m: 0.1235 }]
+ * ```
+ */
+
+export function rounded<Row extends object>(rows: readonly Row[], significantDigits = 4): Row[] {
+  if (!Number.isInteger(significantDigits) || significantDigits < 1 || significantDigits > 17)
+    throw new RangeError(`rounded: significantDigits must be an integer in [1, 17]; received ${significantDigits}`);
+  const round = (value: unknown): unknown => {
+    if (typeof value === "number")
+      return Number.isFinite(value) && !Number.isInteger(value) ? Number(value.toPrecision(significantDigits)) : value;
+    if (Array.isArray(value) || ArrayBuffer.isView(value)) return Array.from(value as ArrayLike<unknown>, round);
+    return value;
+  };
+  return rows.map((row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, round(value)])) as Row);
+}
