@@ -1,3 +1,17 @@
-/** Runs: `minimize(problem, optimizer, options)` → a trajectory as plain data (points, losses, optimizer states). */
+/**
+ * Runs: `minimize(problem, optimizer, options)` → a trajectory as plain data (points, losses, optimizer states);
+ * `trainModel(model, optimizer, options)` → a classifier's training curves per epoch (or `startTraining` to take turns);
+ * `inverseSqrtDecay(α)`, the schedule t ↦ α/√t.
+ */
 export { minimize, type MinimizeOptions, type Trajectory } from "./minimize.ts";
 export type { Snapshot } from "./snapshot.ts";
+export {
+  startTraining,
+  trainModel,
+  type EpochRecord,
+  type TrainOptions,
+  type Training,
+  type TrainingData,
+  type TrainingResult,
+} from "./train.ts";
+export { inverseSqrtDecay } from "./schedules.ts";
