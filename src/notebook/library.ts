@@ -6,7 +6,7 @@
 import * as Plot from "@observablehq/plot";
 import { parseHTML } from "linkedom";
 import * as optim from "../optim/index.ts";
-import * as plot from "../plot/index.ts";
+import * as charts from "../plot/index.ts";
 import * as problems from "../problems/index.ts";
 import * as run from "../run/index.ts";
 
@@ -18,5 +18,5 @@ export function createLibrary(): Record<string, unknown> {
   Plot.Mark.prototype.plot = function (this: Plot.Mark, { marks = [], ...options }: Plot.PlotOptions = {}) {
     return plot({ ...options, marks: [marks, this as unknown as Plot.Markish] });
   };
-  return { ...optim, ...problems, ...run, ...plot, Plot: { ...Plot, plot }, document };
+  return { ...optim, ...problems, ...run, ...charts, Plot: { ...Plot, plot }, document };
 }
