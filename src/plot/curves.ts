@@ -13,6 +13,7 @@ import * as Plot from "@observablehq/plot";
 import { roundPaths } from "./compact.ts";
 import { described, listNames, type Described } from "./describe.ts";
 import { colors } from "./palette.ts";
+import { axis } from "./ticks.ts";
 
 export type Curve = ArrayLike<number> | readonly (readonly [number, number])[];
 
@@ -66,8 +67,8 @@ export function curvesChart(curves: Readonly<Record<string, Curve>>, options: Cu
       ariaLabel: `${yLabel} against ${xLabel}: ${listNames(names)}`,
       ariaDescription: `Lines of ${yLabel} against ${xLabel}, one per series: ${listNames(names)}.`,
     }),
-    x: { label: xLabel, type: options.logX ? ("log" as const) : ("linear" as const) },
-    y: { label: yLabel, type: log ? ("log" as const) : ("linear" as const), grid: true },
+    x: axis(xLabel, options.logX ?? false),
+    y: { ...axis(yLabel, log), grid: true },
     color: colors(names),
     marks: [
       ...(!log && (options.zero ?? true) ? [Plot.ruleY([0], { strokeOpacity: 0.3 })] : []),

@@ -10,4 +10,5 @@ export { pathsChart, type PathLike, type PathsOptions } from "./paths.ts";
 export { heatmapChart, type HeatmapOptions } from "./heatmap.ts";
 export { sweepChart, type SweepOptions, type SweepRow } from "./sweep.ts";
 export { rounded } from "./table.ts";
+export { axis, powerOfTen } from "./ticks.ts";
 export type { Described } from "./describe.ts";

@@ -11,6 +11,7 @@
 import * as Plot from "@observablehq/plot";
 import { described, listNames, type Described } from "./describe.ts";
 import { colors } from "./palette.ts";
+import { axis } from "./ticks.ts";
 
 export interface SweepRow {
   optimizer: string;
@@ -23,7 +24,7 @@ export interface SweepOptions extends Described {
   ceiling?: number;
   /** Losses below this are drawn at it (a log axis cannot show 0). Default 1e-12. */
   floor?: number;
-  /** Label of the vertical axis. Default "final loss f(θ_T) − f*". */
+  /** Label of the vertical axis. Default "final loss f − f*". */
   y?: string;
   /** Label of the horizontal axis. Default "learning rate α". */
   x?: string;
@@ -40,8 +41,8 @@ export function sweepChart(rows: readonly SweepRow[], options: SweepOptions = {}
       ariaLabel: `Final loss against learning rate for ${listNames(names)}`,
       ariaDescription: `For each optimizer (${listNames(names)}), the loss after the run against the learning rate, on log axes; crosses on the top edge are runs that diverged.`,
     }),
-    x: { label: options.x ?? "learning rate α", type: "log" as const },
-    y: { label: options.y ?? "final loss f(θ_T) − f*", type: "log" as const, grid: true },
+    x: axis(options.x ?? "learning rate α", true),
+    y: { ...axis(options.y ?? "final loss f − f*", true), grid: true },
     color: colors(names),
     marks: [
       Plot.line(points, { x: "lr", y: "shown", z: "optimizer", stroke: "optimizer", strokeWidth: 1.75 }),

@@ -46,7 +46,7 @@ describe("sweepChart", () => {
 
   it("puts α and the loss on log axes, labelled", () => {
     expect(svg).toContain("learning rate α");
-    expect(svg).toContain("final loss f(θ_T) − f*");
+    expect(svg).toContain("final loss f − f*");
   });
 });
 
