@@ -39,10 +39,10 @@ export interface CurvePoint {
   y: number;
 }
 
-/** The points of named curves, with NaN where a log axis cannot show a value. */
+/** The points of named curves, with NaN where a log axis cannot show a value (a gap in the line). */
 export function curvePoints(
   curves: Readonly<Record<string, Curve>>,
-  options: { start?: number; log?: boolean } = {},
+  options: { start?: number; log?: boolean; logX?: boolean } = {},
 ): CurvePoint[] {
   const start = options.start ?? 0;
   const points: CurvePoint[] = [];
@@ -50,7 +50,11 @@ export function curvePoints(
     for (let i = 0; i < curve.length; i++) {
       const item = curve[i]!;
       const [x, y] = typeof item === "number" ? [start + i, item] : item;
-      points.push({ series, x, y: options.log && !(y > 0) ? Number.NaN : y });
+      points.push({
+        series,
+        x: options.logX && !(x > 0) ? Number.NaN : x,
+        y: options.log && !(y > 0) ? Number.NaN : y,
+      });
     }
   }
   return points;
@@ -61,7 +65,7 @@ export function curvesChart(curves: Readonly<Record<string, Curve>>, options: Cu
   const log = options.log ?? false;
   const xLabel = options.x ?? "step t";
   const yLabel = options.y ?? "value";
-  const points = curvePoints(curves, { start: options.start, log });
+  const points = curvePoints(curves, { start: options.start, log, logX: options.logX });
   return {
     ...described(options, {
       ariaLabel: `${yLabel} against ${xLabel}: ${listNames(names)}`,

@@ -14,6 +14,7 @@ describe("curvePoints", () => {
 
   it("turns values a log axis cannot show into gaps (NaN)", () => {
     expect(curvePoints({ a: [1, 0, -1] }, { log: true }).map((p) => p.y)).toEqual([1, Number.NaN, Number.NaN]);
+    expect(curvePoints({ a: [5, 6] }, { logX: true }).map((p) => p.x)).toEqual([Number.NaN, 1]);
   });
 });
 
