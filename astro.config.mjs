@@ -18,6 +18,8 @@ const filesIn = (folder) => readdirSync(new URL(`./content/${folder}/`, import.m
 export default defineConfig({
   site: process.env.SITE ?? "https://moments.example.org",
   base: process.env.BASE_PATH ?? "/",
+  // Where the static site goes (default dist/); tests and benches read the same variable.
+  outDir: process.env.MOMENTS_OUT_DIR ?? "./dist",
   markdown: {
     processor: unified({
       remarkPlugins: [

@@ -43,6 +43,7 @@ function hasSavedEdits(): boolean {
 function start() {
   if (loading) return;
   loading = true;
+  performance.mark("moments:interaction");
   import("../src/notebook/notebook.ts").then((notebook) => {
     notebook.startNotebook(pending.splice(0));
     started = true;

@@ -3,7 +3,7 @@
  */
 import { parentPort } from "node:worker_threads";
 import { createKernel } from "./kernel.ts";
-import { createLibrary } from "./library.ts";
+import { fullLibrary } from "./library.ts";
 import type { FromKernel, ToKernel } from "./protocol.ts";
 
 const port = parentPort!;
@@ -12,7 +12,7 @@ let runId = 0;
 
 const kernel = createKernel({
   realm: globalThis,
-  library: createLibrary(),
+  library: fullLibrary(),
   emit: (cellId, output) => post({ type: "output", runId, cellId, output }),
 });
 

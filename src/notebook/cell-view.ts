@@ -6,7 +6,7 @@ import type { CellEditor } from "./editor.ts";
 import { hashSource } from "./hash.ts";
 import { renderOutputs, type Output } from "./outputs.ts";
 import { sanitizeHtml } from "./sanitize.ts";
-import { logSliderValue } from "./widgets.ts";
+import { sliderValue } from "./widgets.ts";
 
 export type CellState = "idle" | "running" | "ok" | "error" | "stopped";
 
@@ -179,16 +179,21 @@ export class CellView {
 
   /** Show outputs from the kernel. Markup the kernel made is sanitized: cell code could have forged it. */
   renderOutputs(outputs: readonly Output[]): void {
+    // The trusted frame (built here from plain data) is parsed once with a placeholder for each piece of kernel
+    // markup; each piece is parsed once, by the sanitizer, and put in its place.
+    const pieces: DocumentFragment[] = [];
     const template = document.createElement("template");
     template.innerHTML = renderOutputs(outputs, (markup) => {
-      const holder = document.createElement("div");
-      holder.append(sanitizeHtml(markup));
-      return holder.innerHTML;
+      pieces.push(sanitizeHtml(markup));
+      return `<template data-piece="${pieces.length - 1}"></template>`;
     });
+    for (const slot of template.content.querySelectorAll<HTMLTemplateElement>("template[data-piece]"))
+      slot.replaceWith(pieces[Number(slot.dataset.piece)]!);
     const output = this.part("[data-cell-output]")!;
     const fresh = template.content;
-    const nextWidgets = fresh.querySelector(":scope > .out-widgets");
-    const shownWidgets = output.querySelector(":scope > .out-widgets");
+    // (`:scope >` does not work on a DocumentFragment: look at the children directly.)
+    const nextWidgets = [...fresh.children].find((child) => child.classList.contains("out-widgets"));
+    const shownWidgets = [...output.children].find((child) => child.classList.contains("out-widgets"));
     if (nextWidgets && shownWidgets) {
       // Keep the controls in the page (a slider may be mid-drag); update only what changed.
       reconcileWidgets(shownWidgets, nextWidgets);
@@ -207,13 +212,15 @@ export class CellView {
   }
 }
 
-/** The value an input control stands for: log sliders hold log10 of it; selects the option's index. */
+/** The value an input control stands for: a stepless slider holds a position; a select, the option's index. */
 export function widgetValue(label: Element): number | undefined {
   const control = label.querySelector<HTMLInputElement | HTMLSelectElement>("input, select");
   if (!control) return undefined;
   const number = Number(control.value);
-  if (!Number.isFinite(number)) return undefined;
-  return control instanceof HTMLInputElement && control.dataset.log === "true" ? logSliderValue(number) : number;
+  if (!Number.isFinite(number) || control.value === "") return undefined;
+  const { from, to, scale } = control.dataset;
+  if (from === undefined || to === undefined) return number;
+  return sliderValue(number, Number(from), Number(to), scale === "log");
 }
 
 /** Make the shown inputs match the new ones, keeping (not re-creating) each input that is still the same control. */

@@ -103,6 +103,7 @@ export class KernelClient {
         (sandbox.port as MessagePort).addEventListener("message", (event: MessageEvent<FromKernel>) => {
           const message = event.data;
           if (message?.type === "ready") {
+            performance.mark("moments:kernel-ready");
             clearTimeout(giveUp);
             return resolve(sandbox);
           }

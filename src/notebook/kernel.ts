@@ -22,6 +22,8 @@ export interface KernelOptions {
   realm: typeof globalThis;
   /** Names every cell sees without declaring them (the cell library). */
   library: Record<string, unknown>;
+  /** More library names, loaded the first time a cell uses any of them (the browser's plot runtime). */
+  lazyLibrary?: { names: readonly string[]; load(): Record<string, unknown> };
   /** Receives each output as it is produced, tagged with the cell that produced it. */
   emit(cellId: string, output: Output): void;
   /** Lines of console output kept per run before the rest is only counted. Default 1000. */
@@ -116,6 +118,7 @@ export function createKernel(options: KernelOptions): Kernel {
 
   for (const [name, value] of Object.entries({ ...options.library, display, progress, ...widgets, expect, check }))
     define(realm, name, value, false);
+  if (options.lazyLibrary) defineLazily(realm, options.lazyLibrary);
 
   const console = realm.console as unknown as Record<string, (...args: unknown[]) => void>;
   for (const level of CONSOLE_LEVELS) console[level] = (...args: unknown[]) => stream(level, args);
@@ -205,6 +208,31 @@ function isPlain(value: unknown): value is number | string | boolean | null {
 
 function syntaxOutput(error: CellSyntaxError): Output {
   return { kind: "error", name: "SyntaxError", message: error.reason, line: error.line, column: error.column, frames: [] };
+}
+
+/**
+ * Global getters that load the lazy part of the library on first use, then turn into plain values. A cell that
+ * assigns one of the names first simply replaces the getter.
+ */
+function defineLazily(realm: object, lazy: { names: readonly string[]; load(): Record<string, unknown> }) {
+  let loaded: Record<string, unknown> | undefined;
+  const load = () => {
+    if (!loaded) {
+      loaded = lazy.load();
+      for (const name of lazy.names) {
+        const own = Object.getOwnPropertyDescriptor(realm, name);
+        if (own && "get" in own) define(realm, name, loaded[name], false);
+      }
+    }
+    return loaded;
+  };
+  for (const name of lazy.names)
+    Object.defineProperty(realm, name, {
+      configurable: true,
+      enumerable: true,
+      get: () => load()[name],
+      set: (value) => define(realm, name, value, false),
+    });
 }
 
 function define(realm: object, name: string, value: unknown, keepExisting: boolean) {

@@ -25,6 +25,7 @@ let undoReset: Record<string, SavedEdit> | undefined;
 
 /** Set up the page's cells and replay the events that caused the runtime to load. */
 export function startNotebook(pending: Event[]): void {
+  performance.mark("moments:runtime-loaded");
   void kernel.warm();
   cells = [...document.querySelectorAll<HTMLElement>("[data-cell]")].map(
     (root, index) => new CellView(root, index + 1, { onRun: (cell, advance) => run(cell, advance), onEdit: scheduleSave }),

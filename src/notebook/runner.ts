@@ -118,6 +118,7 @@ export class Runner {
     const stopNote = STOP_NOTES[outcome.status];
     if (stopNote) outputs.push({ kind: "note", text: stopNote(cell.timeoutMs / 1000) });
     render();
+    if (this.executionCount === 0) performance.mark("moments:first-output");
     cell.setCount(++this.executionCount);
     cell.setStale(false);
     for (const below of this.cells) if (below.number > cell.number && below.hasOutput) below.setStale(true);

@@ -11,6 +11,7 @@
  * bundle and hands over its text; the iframe starts it from a Blob and connects it to the page by a MessagePort.
  * In `astro dev` (no bundle) the kernel runs as a plain module worker instead.
  */
+import plotRuntimeUrl from "./plot-runtime.ts?worker&url";
 import kernelUrl from "./worker.ts?worker&url";
 
 export interface Sandbox {
@@ -27,27 +28,26 @@ const BOOT = `<!doctype html><meta charset="utf-8"><title>Notebook kernel</title
 onmessage = (event) => {
   if (event.source !== parent || !event.data || typeof event.data.code !== "string") return;
   onmessage = null;
-  const { code, kernel, control } = event.data;
-  const worker = new Worker(URL.createObjectURL(new Blob([code], { type: "text/javascript" })), { name: "moments-kernel" });
-  worker.postMessage({ type: "connect", port: kernel }, [kernel]);
+  const { code, plotCode, kernel, control } = event.data;
+  const url = (text) => URL.createObjectURL(new Blob([text], { type: "text/javascript" }));
+  const worker = new Worker(url(code), { name: "moments-kernel" });
+  worker.postMessage({ type: "connect", port: kernel, plotRuntime: url(plotCode) }, [kernel]);
   setInterval(() => control.postMessage("beat"), 250);
 };
 <\/script>`;
 
-let kernelCode: Promise<string> | undefined;
+let kernelCode: Promise<[string, string]> | undefined;
 
-function loadKernelCode(): Promise<string> {
-  kernelCode ??= fetch(kernelUrl).then((response) => {
-    if (!response.ok) throw new Error(`could not load the kernel (${kernelUrl}): HTTP ${response.status}`);
-    return response.text();
-  });
+/** The kernel's code and the plot runtime's, fetched once per page (both in parallel). */
+function loadKernelCode(): Promise<[string, string]> {
+  const text = (url: string) =>
+    fetch(url).then((response) => {
+      if (!response.ok) throw new Error(`could not load the kernel (${url}): HTTP ${response.status}`);
+      return response.text();
+    });
+  kernelCode ??= Promise.all([text(kernelUrl), text(plotRuntimeUrl)]);
   kernelCode.catch(() => (kernelCode = undefined));
   return kernelCode;
-}
-
-/** Fetch the kernel's code ahead of need (e.g. when the reader starts editing). */
-export function prefetchKernel(): void {
-  if (!import.meta.env.DEV) void loadKernelCode().catch(() => undefined);
 }
 
 /** Start a kernel. `onDeath` is called once if it dies by itself (crash, out of memory). */
@@ -63,7 +63,8 @@ export async function startSandbox(onDeath: () => void): Promise<Sandbox> {
   iframe.srcdoc = BOOT;
   const loaded = new Promise((resolve) => iframe.addEventListener("load", resolve, { once: true }));
   document.body.append(iframe);
-  const [code] = await Promise.all([loadKernelCode(), loaded]);
+  const [[code, plotCode]] = await Promise.all([loadKernelCode(), loaded]);
+  performance.mark("moments:sandbox-loaded");
 
   const kernel = new MessageChannel();
   const control = new MessageChannel();
@@ -90,7 +91,10 @@ export async function startSandbox(onDeath: () => void): Promise<Sandbox> {
     control.port1.close();
     iframe.remove();
   }
-  iframe.contentWindow!.postMessage({ code, kernel: kernel.port2, control: control.port2 }, "*", [kernel.port2, control.port2]);
+  iframe.contentWindow!.postMessage({ code, plotCode, kernel: kernel.port2, control: control.port2 }, "*", [
+    kernel.port2,
+    control.port2,
+  ]);
   kernel.port1.start();
   return { port: kernel.port1, dispose };
 }

@@ -116,9 +116,20 @@ export function formatWidgetValue(value: number): string {
   return value.toExponential(2);
 }
 
-/** The value a log slider at position `exponent` (log10) stands for, rounded as displayed. */
-export function logSliderValue(exponent: number): number {
-  return Number((10 ** exponent).toPrecision(3));
+/** Positions of a slider without a step: 0…SLIDER_POSITIONS, mapped onto [min, max] (on a log scale if asked). */
+export const SLIDER_POSITIONS = 1000;
+
+/** A slider position for a value (the nearest). */
+export function sliderPosition(value: number, min: number, max: number, log: boolean): number {
+  const [a, b, v] = log ? [Math.log(min), Math.log(max), Math.log(value)] : [min, max, value];
+  return Math.round(((v - a) / (b - a)) * SLIDER_POSITIONS);
+}
+
+/** The value a slider position stands for, rounded to the 3 significant digits it shows. */
+export function sliderValue(position: number, min: number, max: number, log: boolean): number {
+  const fraction = Math.min(1, Math.max(0, position / SLIDER_POSITIONS));
+  const value = log ? min * (max / min) ** fraction : min + fraction * (max - min);
+  return Math.min(max, Math.max(min, Number(value.toPrecision(3))));
 }
 
 /** HTML for an input. Built by the page (and the build) from the spec — never by the kernel. */
@@ -131,10 +142,15 @@ export function widgetHtml(spec: WidgetSpec): string {
       .join("");
   let control: string;
   if (spec.type === "slider") {
-    const [min, max, value] = spec.log ? [Math.log10(spec.min), Math.log10(spec.max), Math.log10(spec.value)] : [spec.min, spec.max, spec.value];
-    const step = spec.log ? (max - min) / 1000 : (spec.step ?? (max - min) / 1000);
+    // A slider with a step uses it; otherwise it moves over SLIDER_POSITIONS steps, so that its value is never
+    // snapped by the browser (0.9 stays 0.9) and log sliders work the same way.
+    const native = spec.step !== undefined && !spec.log;
+    const range = native
+      ? { min: spec.min, max: spec.max, step: spec.step, value: spec.value }
+      : { min: 0, max: SLIDER_POSITIONS, step: 1, value: sliderPosition(spec.value, spec.min, spec.max, spec.log) };
+    const mapping = native ? {} : { "data-from": spec.min, "data-to": spec.max, "data-scale": spec.log ? "log" : "linear" };
     control =
-      `<input type="range"${attrs({ min, max, step, value, "data-log": spec.log ? "true" : undefined, "aria-valuetext": formatWidgetValue(spec.value) })}>` +
+      `<input type="range"${attrs({ ...range, ...mapping, "aria-valuetext": formatWidgetValue(spec.value) })}>` +
       `<span class="widget-value">${escapeHtml(formatWidgetValue(spec.value))}</span>`;
   } else if (spec.type === "number") {
     control = `<input type="number"${attrs({ min: spec.min, max: spec.max, step: spec.step ?? "any", value: spec.value })}>`;

@@ -4,7 +4,8 @@
  * it talks to the page only through the MessagePort it receives first (in dev, through its own postMessage).
  */
 import { createKernel } from "./kernel.ts";
-import { createLibrary } from "./library.ts";
+import { coreLibrary } from "./library-core.ts";
+import { PLOT_LIBRARY_NAMES } from "./plot-names.ts";
 import type { FromKernel, ToKernel } from "./protocol.ts";
 
 type Channel = { postMessage(message: unknown): void; addEventListener(type: "message", listener: (event: MessageEvent) => void): void };
@@ -14,10 +15,23 @@ let channel: Channel | undefined;
 // forge the kernel's messages.
 let send: (message: FromKernel) => void = () => {};
 let runId = 0;
+/** Blob URL of the plot runtime bundle, from the sandbox. */
+let plotRuntimeUrl: string | undefined;
+/** In `astro dev` there is no bundle: the module worker imports the drawing library instead. */
+let devPlotLibrary: Record<string, unknown> | undefined;
 
 const kernel = createKernel({
   realm: self as unknown as typeof globalThis,
-  library: createLibrary(),
+  library: coreLibrary(),
+  lazyLibrary: {
+    names: PLOT_LIBRARY_NAMES,
+    load() {
+      if (devPlotLibrary) return devPlotLibrary;
+      if (!plotRuntimeUrl) throw new Error("the plot runtime is not available in this kernel");
+      importScripts(plotRuntimeUrl); // synchronous: the cell that touched Plot just waits a moment
+      return (self as unknown as { __momentsPlotLibrary: Record<string, unknown> }).__momentsPlotLibrary;
+    },
+  },
   emit: (cellId, output) => send({ type: "output", runId, cellId, output }),
 });
 
@@ -40,9 +54,11 @@ async function onMessage(event: MessageEvent<ToKernel>) {
 
 self.addEventListener(
   "message",
-  (event: MessageEvent<{ type: "connect"; port?: MessagePort }>) => {
+  async (event: MessageEvent<{ type: "connect"; port?: MessagePort; plotRuntime?: string }>) => {
     if (channel || event.data?.type !== "connect") return;
+    if (import.meta.env.DEV) devPlotLibrary = (await import("./library-plot.ts")).plotLibrary();
     const port = event.data.port;
+    plotRuntimeUrl = event.data.plotRuntime;
     channel = (port ?? self) as Channel;
     const post = port
       ? MessagePort.prototype.postMessage.bind(port)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createWidgets, formatWidgetValue, logSliderValue, widgetHtml, type WidgetSpec } from "../../src/notebook/widgets.ts";
+import { createWidgets, formatWidgetValue, sliderPosition, sliderValue, widgetHtml, type WidgetSpec } from "../../src/notebook/widgets.ts";
 
 function harness(values: Record<number, number> = {}) {
   const shown: WidgetSpec[] = [];
@@ -39,15 +39,23 @@ describe("inputs declared by a cell", () => {
     expect(() => numberInput({ label: "n", value: NaN })).toThrow("numberInput: value must be a finite number; received NaN");
   });
 
-  it("format values with 3 significant digits, and log sliders round to what they show", () => {
+  it("format values with 3 significant digits, and map slider positions to values rounded as shown", () => {
     expect(formatWidgetValue(0.0201234)).toBe("0.0201");
     expect(formatWidgetValue(1e-6)).toBe("1.00e-6");
-    expect(logSliderValue(Math.log10(0.02))).toBe(0.02);
+    // Linear: 0.9 on [0.5, 0.999] sits at position 802 of 1000, which reads back as 0.9 (not 0.900198).
+    expect(sliderPosition(0.9, 0.5, 0.999, false)).toBe(802);
+    expect(sliderValue(802, 0.5, 0.999, false)).toBe(0.9);
+    // Log: 0.02 on [1e-4, 1] sits at position 575, which reads back as 0.02.
+    expect(sliderPosition(0.02, 1e-4, 1, true)).toBe(575);
+    expect(sliderValue(575, 1e-4, 1, true)).toBe(0.02);
+    expect(sliderValue(1000, 1e-4, 1, true)).toBe(1);
   });
 
   it("build controls from the spec, escaping the label", () => {
     const html = widgetHtml({ type: "slider", index: 0, label: "<α>", min: 1e-4, max: 1, value: 0.02, log: true });
     expect(html).toContain("&lt;α&gt;");
-    expect(html).toMatch(/<input type="range" min="-4" max="0" step="0.004" value="-1.69897\d*" data-log="true" aria-valuetext="0.02">/);
+    expect(html).toContain('<input type="range" min="0" max="1000" step="1" value="575" data-from="0.0001" data-to="1" data-scale="log" aria-valuetext="0.02">');
+    const stepped = widgetHtml({ type: "slider", index: 1, label: "k", min: 0, max: 10, step: 1, value: 3, log: false });
+    expect(stepped).toContain('<input type="range" min="0" max="10" step="1" value="3" aria-valuetext="3">');
   });
 });

@@ -32,7 +32,9 @@ describe("the built lesson", () => {
   });
 
   it("pre-renders each cell with the DOM contract: data-cell, id, data-state, a Run button, a live output", () => {
-    const cells = [...html.matchAll(/<section class="cell[^"]*" data-cell id="([\w-]+)" data-state="idle"/g)].map((m) => m[1]);
+    const roots = [...html.matchAll(/<section [^>]*\bdata-cell\b[^>]*>/g)].map((m) => m[0]);
+    expect(roots.every((tag) => /\bdata-state="idle"/.test(tag))).toBe(true);
+    const cells = roots.map((tag) => /\bid="([\w-]+)"/.exec(tag)?.[1]);
     expect(cells).toEqual(["setup", "uncorrected", "first-step", "corrected", "paths"]);
     expect(html.match(/<button type="button" class="cell-run" aria-label="Run cell \d"/g)).toHaveLength(5);
     expect(html.match(/data-cell-output aria-live="polite"/g)).toHaveLength(5);

@@ -1,0 +1,133 @@
+/**
+ * The notebook's speed in Chromium, measured on the built site (run `npm run build` first; `npm run bench:notebook`).
+ *
+ *   1. Cold: from navigation to the first output of a cell whose Run is clicked as soon as the page has loaded —
+ *      against the page's own load time (the peer), measured in the same runs.
+ *   2. Warm: edit → new plot, for a cell that runs three optimizers on Rosenbrock and draws their paths — against an
+ *      empty cell's round trip through the kernel (the peer).
+ *   3. JS before interaction (gzipped) on a lesson page — against a Starlight page without cells (the peer) — and
+ *      the JS fetched by the first run.
+ *
+ * Prints medians; asserts nothing (timings are noisy on a shared machine).
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { launchBrowser } from "../test/support/browser.ts";
+import { DIST } from "../test/support/paths.ts";
+import { pageWeight } from "../test/support/page-weight.ts";
+import { serveStatic } from "../test/support/static-server.ts";
+
+const COLD_RUNS = 9;
+const WARM_RUNS = 25;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const ms = (value: number) => `${value.toFixed(0)} ms`;
+
+/** The kind of cell a lesson runs on every slider move: three optimizers on Rosenbrock, their paths on its contours. */
+const COMPARISON = (lr: number) => `const problem = rosenbrock();
+const runs = {
+  adam: minimize(problem, adam({ lr: ${lr} }), { steps: 300 }),
+  sgd: minimize(problem, sgd({ lr: 0.001, momentum: 0.9 }), { steps: 300 }),
+  adagrad: minimize(problem, adagrad({ lr: 0.5 }), { steps: 300 }),
+};
+Plot.plot(pathsChart(problem, runs))`;
+
+const server = await serveStatic(DIST);
+const browser = await launchBrowser();
+try {
+  // 1. Cold start.
+  const cold: number[] = [];
+  const load: number[] = [];
+  const clickToOutput: number[] = [];
+  for (let i = 0; i < COLD_RUNS; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}reference/cell-library/`, { waitUntil: "load" });
+    await page.locator("#show-values .cell-run").click();
+    await page.locator("#show-values[data-state=ok]").waitFor();
+    const timing = await page.evaluate(() => {
+      const navigation = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
+      const interaction = performance.getEntriesByName("moments:interaction")[0]!.startTime;
+      const output = performance.getEntriesByName("moments:first-output")[0]!.startTime;
+      return { load: navigation.loadEventEnd, interaction, output };
+    });
+    cold.push(timing.output);
+    load.push(timing.load);
+    clickToOutput.push(timing.output - timing.interaction);
+    await context.close();
+  }
+
+  // 2. Warm edit → plot.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${server.url}reference/cell-library/`);
+  await page.locator("#show-plot .cell-code pre").click();
+  await page.locator("#show-plot .cm-content").waitFor();
+  const timeRun = async (code: string) => {
+    await page.locator("#show-plot .cm-content").click();
+    await page.keyboard.press("Control+a");
+    await page.keyboard.insertText(code);
+    return page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const cell = document.getElementById("show-plot")!;
+          const runs = cell.dataset.runs;
+          const started = performance.now();
+          const observer = new MutationObserver(() => {
+            if (cell.dataset.runs !== runs && cell.dataset.state !== "running") {
+              observer.disconnect();
+              requestAnimationFrame(() => resolve(performance.now() - started)); // until the new output is painted
+            }
+          });
+          observer.observe(cell, { attributes: true, subtree: true, childList: true });
+          cell.querySelector<HTMLElement>(".cm-content")!.dispatchEvent(
+            new KeyboardEvent("keydown", { key: "Enter", code: "Enter", ctrlKey: true, bubbles: true }),
+          );
+        }),
+    );
+  };
+  await timeRun(COMPARISON(0.05)); // warm up: the kernel starts, the cells above run
+  const warm: number[] = [];
+  const empty: number[] = [];
+  for (let i = 0; i < WARM_RUNS; i++) {
+    warm.push(await timeRun(COMPARISON(0.05 + i * 0.001)));
+    empty.push(await timeRun(`${i}`));
+  }
+  const svg = await page.locator("#show-plot svg").count();
+  await context.close();
+
+  // 3. JS weight.
+  const lesson = pageWeight(DIST, "lessons/adam-in-one-page/index.html");
+  const baseline = pageWeight(DIST, "404.html");
+  const firstRun = await (async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const fetched: string[] = [];
+    page.on("request", (request) => fetched.push(new URL(request.url()).pathname));
+    await page.goto(`${server.url}lessons/adam-in-one-page/`, { waitUntil: "networkidle" });
+    const before = new Set(fetched);
+    await page.locator("#first-step .cell-run").click();
+    await page.locator("#first-step[data-state=ok]").waitFor();
+    await page.locator("#first-step .cell-code pre").click(); // and open the editor
+    await page.locator("#first-step .cm-content").waitFor();
+    await page.waitForLoadState("networkidle");
+    await context.close();
+    const gz = (file: string) => gzipSync(readFileSync(path.join(DIST, file))).length;
+    const after = fetched.filter((p) => !before.has(p) && p.endsWith(".js"));
+    return after.map((p) => ({ file: p, gzip: gz(p.replace(/^\//, "")) }));
+  })();
+
+  console.log("Notebook in Chromium (median of runs; this machine, same run for each peer)");
+  console.log(`  cold: click on Run (page loaded) → output  ${ms(median(clickToOutput))}   (peer: the page's own load ${ms(median(load))}; ratio ${(median(clickToOutput) / median(load)).toFixed(2)})`);
+  console.log(`        navigation → first output         ${ms(median(cold))}   (includes the test driver's click latency)`);
+  console.log(`  warm: edit → new 3-optimizer plot  ${ms(median(warm))}   (peer: empty cell round trip ${ms(median(empty))}; ratio ${(median(warm) / median(empty)).toFixed(2)})   [${svg} svg]`);
+  console.log(
+    `  JS before interaction (gzip): lesson ${(lesson.jsGzip + lesson.inlineJsGzip) / 1000} KB vs Starlight page without cells ${(baseline.jsGzip + baseline.inlineJsGzip) / 1000} KB: +${((lesson.jsGzip + lesson.inlineJsGzip - baseline.jsGzip - baseline.inlineJsGzip) / 1000).toFixed(2)} KB`,
+  );
+  const total = firstRun.reduce((sum, entry) => sum + entry.gzip, 0);
+  console.log(`  JS fetched by the first run and edit (gzip): ${(total / 1000).toFixed(1)} KB`);
+  for (const entry of firstRun) console.log(`    ${entry.file}  ${(entry.gzip / 1000).toFixed(1)} KB`);
+} finally {
+  await browser.close();
+  await server.close();
+}

@@ -1,0 +1,21 @@
+/**
+ * The names the drawing part of the cell library defines (library-plot.ts), known to the browser kernel before it
+ * loads that part: touching any of them loads it. test/notebook/library.test.ts keeps this list exact.
+ */
+export const PLOT_LIBRARY_NAMES = [
+  "Plot",
+  "document",
+  "OPTIMIZER_COLORS",
+  "SERIES_COLORS",
+  "axis",
+  "colorOf",
+  "colors",
+  "curvePoints",
+  "curvesChart",
+  "heatmapChart",
+  "lossChart",
+  "pathsChart",
+  "powerOfTen",
+  "rounded",
+  "sweepChart",
+] as const;
