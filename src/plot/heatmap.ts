@@ -25,6 +25,8 @@ export interface HeatmapOptions extends Described {
   fillLabel?: string;
   /** Log colour scale (true) or linear. Default true. */
   log?: boolean;
+  /** The colour scale's [low, high], to share one scale between charts. Default: the values' extent. */
+  domain?: readonly [number, number];
   /** The text written in a cell. Default: 2 significant digits. */
   format?: (value: number) => string;
 }
@@ -41,7 +43,8 @@ export function heatmapChart(rows: readonly Row[], options: HeatmapOptions) {
   };
   const values = rows.filter(shown).map((row) => row[fill] as number);
   const scale = log ? Math.log : (value: number) => value;
-  const [low, high] = [Math.min(...values), Math.max(...values)].map(scale) as [number, number];
+  const extent = options.domain ?? [Math.min(...values), Math.max(...values)];
+  const [low, high] = extent.map(scale) as [number, number];
   // cividis runs from dark blue to light yellow: dark text on the light half, light text on the dark half.
   const textColor = (row: Row) =>
     high > low && (scale(row[fill] as number) - low) / (high - low) > 0.55 ? "#1a1a1a" : "#f5f5f5";
@@ -54,9 +57,15 @@ export function heatmapChart(rows: readonly Row[], options: HeatmapOptions) {
       ariaDescription: `A grid of cells, ${xLabel} across and ${yLabel} down, each coloured and labelled with its ${fillLabel}.`,
     }),
     padding: 0,
-    x: { label: xLabel, type: "band" as const },
-    y: { label: yLabel, type: "band" as const },
-    color: { type: log ? ("log" as const) : ("linear" as const), scheme: "cividis" as const, label: fillLabel },
+    // Band axes print their values as given (Plot would round 0.9999 to "1").
+    x: { label: xLabel, type: "band" as const, tickFormat: String },
+    y: { label: yLabel, type: "band" as const, tickFormat: String },
+    color: {
+      type: log ? ("log" as const) : ("linear" as const),
+      scheme: "cividis" as const,
+      label: fillLabel,
+      ...(options.domain ? { domain: [...options.domain] } : {}),
+    },
     marks: [
       Plot.cell(rows.filter(shown), { x, y, fill, inset: 0.5 }),
       Plot.text(rows.filter(shown), { x, y, text: (row: Row) => format(row[fill] as number), fill: textColor }),

@@ -9,6 +9,6 @@ export { lossChart, type LossOptions } from "./loss.ts";
 export { pathsChart, type PathLike, type PathsOptions } from "./paths.ts";
 export { heatmapChart, type HeatmapOptions } from "./heatmap.ts";
 export { sweepChart, type SweepOptions, type SweepRow } from "./sweep.ts";
-export { rounded } from "./table.ts";
+export { numpyVector, rounded } from "./table.ts";
 export { axis, powerOfTen } from "./ticks.ts";
 export type { Described } from "./describe.ts";

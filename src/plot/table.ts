@@ -18,3 +18,16 @@ export function rounded<Row extends object>(rows: readonly Row[], significantDig
   };
   return rows.map((row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, round(value)])) as Row);
 }
+
+/**
+ * A vector as NumPy prints a float array: `decimals` digits, trailing zeros blanked, columns aligned —
+ * `[2.80000003 3.80000002]`, `[ 0.27175946 -0.35494334]` — so a cell's output can be compared with a Python
+ * tutorial's character by character.
+ */
+export function numpyVector(values: ArrayLike<number>, decimals = 8): string {
+  const cells = Array.from(values, (x) =>
+    x.toFixed(decimals).replace(/(\.\d*?)(0+)$/, (_, kept: string, zeros: string) => kept + " ".repeat(zeros.length)),
+  );
+  const width = Math.max(...cells.map((cell) => cell.length));
+  return `[${cells.map((cell) => cell.padStart(width)).join(" ")}]`;
+}

@@ -1,6 +1,6 @@
 /** Heatmaps and learning-rate sweeps: values written in, divergence shown rather than hidden; rounded tables. */
 import { describe, expect, it } from "vitest";
-import { heatmapChart, rounded, sweepChart } from "../../src/plot/index.ts";
+import { heatmapChart, numpyVector, rounded, sweepChart } from "../../src/plot/index.ts";
 import { groups, render } from "./render.ts";
 
 describe("heatmapChart", () => {
@@ -25,6 +25,22 @@ describe("heatmapChart", () => {
     expect(svg).toMatch(/<text fill="#1a1a1a"[^>]*>3.4<\/text>/);
     expect(svg).toContain("β₁");
     expect(svg).toContain('aria-label="final loss for each β₁ and β₂"');
+  });
+});
+
+describe("heatmapChart on a shared scale", () => {
+  it("prints band values as given and takes a colour domain shared between charts", () => {
+    const rows = [
+      { b: 0.9999, a: 0.1, loss: 1 },
+      { b: 0.99, a: 0.1, loss: 10 },
+    ];
+    const options = heatmapChart(rows, { x: "a", y: "b", fill: "loss", domain: [0.01, 100] });
+    expect(options.color).toMatchObject({ domain: [0.01, 100] });
+    const svg = render(options);
+    expect(svg).toContain(">0.9999</text>");
+    // On the log scale [0.01, 100], 1 is in the middle (dark enough for light text) and 10 in the light part.
+    expect(svg).toMatch(/<text fill="#f5f5f5"[^>]*>1.0<\/text>/);
+    expect(svg).toMatch(/<text fill="#1a1a1a"[^>]*>10<\/text>/);
   });
 });
 
@@ -59,5 +75,14 @@ describe("rounded", () => {
 
   it("says what it needs", () => {
     expect(() => rounded([], 0)).toThrow("rounded: significantDigits must be an integer in [1, 17]; received 0");
+  });
+});
+
+describe("numpyVector", () => {
+  it("prints like NumPy: 8 decimals, trailing zeros blanked, a column for the sign", () => {
+    expect(numpyVector([2.80000003, 3.80000002])).toBe("[2.80000003 3.80000002]");
+    expect(numpyVector([0.27175946, -0.35494334])).toBe("[ 0.27175946 -0.35494334]");
+    expect(numpyVector([-0.02001478, 0.0301726])).toBe("[-0.02001478  0.0301726 ]");
+    expect(numpyVector([2.5, 3], 2)).toBe("[2.5  3.  ]");
   });
 });
