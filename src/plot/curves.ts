@@ -72,7 +72,7 @@ export function curvesChart(curves: Readonly<Record<string, Curve>>, options: Cu
       ariaDescription: `Lines of ${yLabel} against ${xLabel}, one per series: ${listNames(names)}.`,
     }),
     x: axis(xLabel, options.logX ?? false),
-    y: { ...axis(yLabel, log), grid: true },
+    y: { ...axis(yLabel, log), grid: !log }, // a log axis has a tick, and would have a grid line, every 1–9 × 10ⁿ
     color: colors(names),
     marks: [
       ...(!log && (options.zero ?? true) ? [Plot.ruleY([0], { strokeOpacity: 0.3 })] : []),

@@ -42,7 +42,7 @@ export function sweepChart(rows: readonly SweepRow[], options: SweepOptions = {}
       ariaDescription: `For each optimizer (${listNames(names)}), the loss after the run against the learning rate, on log axes; crosses on the top edge are runs that diverged.`,
     }),
     x: axis(options.x ?? "learning rate α", true),
-    y: { ...axis(options.y ?? "final loss f − f*", true), grid: true },
+    y: axis(options.y ?? "final loss f − f*", true),
     color: colors(names),
     marks: [
       Plot.line(points, { x: "lr", y: "shown", z: "optimizer", stroke: "optimizer", strokeWidth: 1.75 }),
