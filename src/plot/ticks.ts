@@ -1,6 +1,6 @@
 /**
  * Tick labels for log axes. Plot's default writes SI prefixes ("100m", "10µ"), which read as units here; this writes
- * 0.02, 0.5, 1, 20 near 1 and 10⁻⁵, 2×10⁻⁵, 10⁴ beyond. On a log scale Plot hands the function to d3, which still
+ * 0.002, 0.5, 1, 20 from 0.001 to 1000 and 10⁻⁵, 2×10⁻⁵, 10⁴ beyond. On a log scale Plot hands the function to d3, which still
  * decides which ticks get a label (only the powers of ten when the axis spans many decades).
  *
  * ```ts
@@ -22,12 +22,12 @@ const SUPERSCRIPT: Record<string, string> = {
   "9": "⁹",
 };
 
-/** The label of a tick on a log axis: plain from 0.01 to 1000, a power of ten (with a mantissa if needed) beyond. */
+/** The label of a tick on a log axis: plain from 0.001 to 1000, a power of ten (with a mantissa if needed) beyond. */
 export function powerOfTen(value: number): string {
   if (!(value > 0) || !Number.isFinite(value)) return "";
   const shown = Number(value.toPrecision(2));
   const exponent = Math.floor(Math.log10(shown) + 1e-12);
-  if (exponent >= -2 && exponent <= 3) return String(shown);
+  if (exponent >= -3 && exponent <= 3) return String(shown);
   const mantissa = Number((shown / 10 ** exponent).toPrecision(2));
   const power = `10${[...String(exponent)].map((c) => SUPERSCRIPT[c]).join("")}`;
   return mantissa === 1 ? power : `${mantissa}×${power}`;
