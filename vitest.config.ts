@@ -8,6 +8,7 @@ export default defineConfig({
           name: "unit",
           include: ["test/**/*.test.ts"],
           exclude: ["test/site/**", "test/e2e/**"],
+          globalSetup: ["scripts/build-wasm.ts"], // the WebAssembly kernels, when missing or stale
           testTimeout: 30_000,
         },
       },
@@ -16,7 +17,7 @@ export default defineConfig({
         test: {
           name: "site",
           include: ["test/site/**/*.test.ts", "test/e2e/**/*.test.ts"],
-          globalSetup: ["test/support/build-site.ts"],
+          globalSetup: ["scripts/build-wasm.ts", "test/support/build-site.ts"],
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -28,7 +28,8 @@
  */
 import { defineOptimizer } from "./define.ts";
 import type { LearningRate, Optimizer, StepCount, Vector } from "./types.ts";
-import { decayRate, learningRate, nonNegative, positive, resolveOptions, zerosLike, type Specs } from "./validate.ts";
+import { decayRate, learningRate, nonNegative, positive, resolveOptions, type Specs } from "./validate.ts";
+import { zerosLike } from "./wasm-memory.ts";
 
 export interface AdadeltaOptions {
   /** Scale γ of the update, or a schedule t ↦ γ_t. Default 1. */

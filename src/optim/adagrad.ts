@@ -26,7 +26,8 @@
  */
 import { defineOptimizer } from "./define.ts";
 import type { LearningRate, Optimizer, StepCount, Vector } from "./types.ts";
-import { learningRate, nonNegative, positive, resolveOptions, zerosLike, type Specs } from "./validate.ts";
+import { learningRate, nonNegative, positive, resolveOptions, type Specs } from "./validate.ts";
+import { zerosLike } from "./wasm-memory.ts";
 
 export interface AdagradOptions {
   /** Step size α, or a schedule t ↦ α_t. Default 1e-2. */
@@ -62,13 +63,18 @@ export function adagrad(options?: Partial<AdagradOptions>): Optimizer<AdagradSta
     name: "adagrad",
     options: resolved,
     stateVectors,
+    hasKernel: true,
     init(x) {
       return { t: 0, sum: zerosLike(x).fill(initialAccumulatorValue) };
     },
-    update(x, grad, state, lr) {
+    update(x, grad, state, lr, kernels) {
       const t = state.t;
       const decayedLr = lr / (1 + (t - 1) * lrDecay);
       const { sum } = state;
+      if (kernels) {
+        kernels.adagrad(x, grad, sum, decayedLr, weightDecay, eps);
+        return;
+      }
       for (let i = 0; i < x.length; i++) {
         const g = weightDecay === 0 ? grad[i]! : grad[i]! + weightDecay * x[i]!;
         sum[i] = sum[i]! + g * g;

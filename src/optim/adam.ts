@@ -35,16 +35,8 @@
  */
 import { defineOptimizer } from "./define.ts";
 import type { LearningRate, Optimizer, StepCount, Vector } from "./types.ts";
-import {
-  betaPair,
-  boolean,
-  learningRate,
-  nonNegative,
-  positive,
-  resolveOptions,
-  zerosLike,
-  type Specs,
-} from "./validate.ts";
+import { betaPair, boolean, learningRate, nonNegative, positive, resolveOptions, type Specs } from "./validate.ts";
+import { zerosLike } from "./wasm-memory.ts";
 
 export interface AdamOptions {
   /** Step size α, or a schedule t ↦ α_t. Default 1e-3. */
@@ -100,12 +92,13 @@ export function adamFamily<Options extends Omit<AdamOptions, "biasCorrection"> &
     name,
     options,
     stateVectors,
+    hasKernel: true,
     init(x) {
       const state: AdamState = { t: 0, m: zerosLike(x), v: zerosLike(x) };
       if (amsgrad) state.vMax = zerosLike(x);
       return state;
     },
-    update(x, grad, state, lr) {
+    update(x, grad, state, lr, kernels) {
       const t = state.t;
       const { m, v } = state;
       const vMax = state.vMax!;
@@ -114,6 +107,12 @@ export function adamFamily<Options extends Omit<AdamOptions, "biasCorrection"> &
       const stepSize = lr / biasCorrection1;
       const l2 = decay === "l2" ? weightDecay : 0;
       const shrink = decay === "decoupled" ? 1 - lr * weightDecay : 1;
+      if (kernels) {
+        // prettier-ignore
+        kernels.adam(x, grad, m, v, amsgrad ? vMax : null,
+          beta1, beta2, stepSize, 1 / biasCorrection2Sqrt, eps, l2, shrink);
+        return;
+      }
       for (let i = 0; i < x.length; i++) {
         const g = l2 === 0 ? grad[i]! : grad[i]! + l2 * x[i]!;
         m[i] = beta1 * m[i]! + (1 - beta1) * g;

@@ -7,13 +7,20 @@
  *   name: "sgd",
  *   options,                       // resolved, with lr
  *   stateVectors: [],              // names of the state's vectors, checked against x's length at each step
+ *   hasKernel: true,               // update may hand its loop to a WebAssembly kernel
  *   init: (x) => ({ t: 0 }),
- *   update(x, grad, state, lr) {   // state.t is already this step's t (1 at the first step)
+ *   update(x, grad, state, lr, kernels) {   // state.t is already this step's t (1 at the first step)
+ *     if (kernels) return kernels.sgd(x, grad, null, lr, 0, 0, 0, false, false);
  *     for (let i = 0; i < x.length; i++) x[i] -= lr * grad[i];
  *   },
  * });
  * ```
+ *
+ * `kernels` is the WebAssembly fast path ({@link fastKernelsFor}): given only when x, grad and the state vectors all
+ * live in wasm memory and x is long enough; the update then hands its vectors and scalars to the kernel instead of
+ * running its loop. Optimizers without a kernel ignore it.
  */
+import { fastKernelsFor, type OptimizerKernels } from "./fast-path.ts";
 import type { LearningRate, Optimizer, StepCount, Vector } from "./types.ts";
 import { checkParameters, checkStep, learningRateAt } from "./validate.ts";
 
@@ -22,16 +29,21 @@ export interface OptimizerDefinition<State extends StepCount, Options extends { 
   options: Options;
   /** The state's vectors, which must have x's length at every step. */
   stateVectors: readonly string[];
+  /** Whether `update` has a WebAssembly kernel to hand its loop to (Adam, AdamW, SGD, AdaGrad, RMSprop). */
+  hasKernel?: boolean;
   /** A fresh state (t = 0) for parameters x, already checked to be a vector. */
   init(x: Vector): State;
-  /** One step in place, once `state.t` counts it, with the learning rate α_t. Must allocate nothing. */
-  update(x: Vector, grad: Vector, state: State, lr: number): void;
+  /**
+   * One step in place, once `state.t` counts it, with the learning rate α_t. Must allocate nothing. `kernels`: the
+   * WebAssembly kernels when this step may use them (all vectors in wasm memory), else null.
+   */
+  update(x: Vector, grad: Vector, state: State, lr: number, kernels: OptimizerKernels | null): void;
 }
 
 export function defineOptimizer<State extends StepCount, Options extends { lr: LearningRate }>(
   definition: OptimizerDefinition<State, Options>,
 ): Optimizer<State, Options> {
-  const { name, options, stateVectors, init, update } = definition;
+  const { name, options, stateVectors, init, update, hasKernel = false } = definition;
   return {
     name,
     options,
@@ -42,7 +54,8 @@ export function defineOptimizer<State extends StepCount, Options extends { lr: L
     step(x, grad, state) {
       checkStep(name, x, grad, state, stateVectors);
       const t = ++state.t;
-      update(x, grad, state, learningRateAt(name, options.lr, t));
+      const lr = learningRateAt(name, options.lr, t);
+      update(x, grad, state, lr, hasKernel ? fastKernelsFor(x, grad, state, stateVectors) : null);
     },
   };
 }

@@ -15,3 +15,5 @@ export { adamw, type AdamwOptions } from "./adamw.ts";
 export { adamax, type AdamaxOptions, type AdamaxState } from "./adamax.ts";
 export { nadam, type NadamOptions, type NadamState } from "./nadam.ts";
 export { radam, radamRectification, type RadamOptions, type RadamState } from "./radam.ts";
+export { fastFloat32Array, fastPathAvailable, isWasmResident, wasmMemoryUse, zerosLike } from "./wasm-memory.ts";
+export { FAST_PATH_MIN_LENGTH } from "./fast-path.ts";

@@ -31,7 +31,8 @@
  */
 import { defineOptimizer } from "./define.ts";
 import type { LearningRate, Optimizer, StepCount, Vector } from "./types.ts";
-import { betaPair, learningRate, nonNegative, positive, resolveOptions, zerosLike, type Specs } from "./validate.ts";
+import { betaPair, learningRate, nonNegative, positive, resolveOptions, type Specs } from "./validate.ts";
+import { zerosLike } from "./wasm-memory.ts";
 
 export interface NadamOptions {
   /** Step size γ, or a schedule t ↦ γ_t. Default 2e-3. */

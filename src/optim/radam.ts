@@ -32,7 +32,8 @@
  */
 import { defineOptimizer } from "./define.ts";
 import type { LearningRate, Optimizer, StepCount, Vector } from "./types.ts";
-import { betaPair, learningRate, nonNegative, positive, resolveOptions, zerosLike, type Specs } from "./validate.ts";
+import { betaPair, learningRate, nonNegative, positive, resolveOptions, type Specs } from "./validate.ts";
+import { zerosLike } from "./wasm-memory.ts";
 
 export interface RadamOptions {
   /** Step size α, or a schedule t ↦ α_t. Default 1e-3. */

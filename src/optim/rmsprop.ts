@@ -32,16 +32,8 @@
  */
 import { defineOptimizer } from "./define.ts";
 import type { LearningRate, Optimizer, StepCount, Vector } from "./types.ts";
-import {
-  boolean,
-  decayRate,
-  learningRate,
-  nonNegative,
-  positive,
-  resolveOptions,
-  zerosLike,
-  type Specs,
-} from "./validate.ts";
+import { boolean, decayRate, learningRate, nonNegative, positive, resolveOptions, type Specs } from "./validate.ts";
+import { zerosLike } from "./wasm-memory.ts";
 
 export interface RmspropOptions {
   /** Step size γ, or a schedule t ↦ γ_t. Default 1e-2. */
@@ -84,16 +76,23 @@ export function rmsprop(options?: Partial<RmspropOptions>): Optimizer<RmspropSta
     name: "rmsprop",
     options: resolved,
     stateVectors,
+    hasKernel: true,
     init(x) {
       const state: RmspropState = { t: 0, v: zerosLike(x) };
       if (centered) state.gAvg = zerosLike(x);
       if (momentum > 0) state.b = zerosLike(x);
       return state;
     },
-    update(x, grad, state, lr) {
+    update(x, grad, state, lr, kernels) {
       const { v } = state;
       const gAvg = state.gAvg!;
       const b = state.b!;
+      if (kernels) {
+        // prettier-ignore
+        kernels.rmsprop(x, grad, v, centered ? gAvg : null, momentum > 0 ? b : null,
+          lr, alpha, eps, weightDecay, momentum);
+        return;
+      }
       for (let i = 0; i < x.length; i++) {
         const g = weightDecay === 0 ? grad[i]! : grad[i]! + weightDecay * x[i]!;
         v[i] = alpha * v[i]! + (1 - alpha) * g * g;

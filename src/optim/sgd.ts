@@ -39,9 +39,9 @@ import {
   learningRate,
   nonNegative,
   resolveOptions,
-  zerosLike,
   type Specs,
 } from "./validate.ts";
+import { zerosLike } from "./wasm-memory.ts";
 
 export interface SgdOptions {
   /** Step size α, or a schedule t ↦ α_t. Default 1e-3. */
@@ -79,12 +79,17 @@ export function sgd(options?: Partial<SgdOptions>): Optimizer<SgdState, SgdOptio
     name: "sgd",
     options: resolved,
     stateVectors,
+    hasKernel: true,
     init(x) {
       return momentum === 0 ? { t: 0 } : { t: 0, b: zerosLike(x) };
     },
-    update(x, grad, state, lr) {
+    update(x, grad, state, lr, kernels) {
       const b = state.b!;
       const firstStep = state.t === 1;
+      if (kernels) {
+        kernels.sgd(x, grad, momentum === 0 ? null : b, lr, momentum, dampening, weightDecay, nesterov, firstStep);
+        return;
+      }
       for (let i = 0; i < x.length; i++) {
         let g = weightDecay === 0 ? grad[i]! : grad[i]! + weightDecay * x[i]!;
         if (momentum !== 0) {

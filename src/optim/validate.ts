@@ -265,11 +265,6 @@ export function finiteNumbers<T extends NumberList | undefined>(
   };
 }
 
-/** A zero vector of the same kind and length as x. */
-export function zerosLike(x: Vector): Vector {
-  return x instanceof Float32Array ? new Float32Array(x.length) : new Float64Array(x.length);
-}
-
 function closest(name: string, candidates: string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(name.length / 3));

@@ -12,10 +12,14 @@
  * model.accuracy(params, loadDigits().test);            // share of test images classified right
  * ```
  *
- * A faster implementation (blocked or SIMD kernels) can stand behind the same interface and be tested against this one.
+ * A faster implementation stands behind the same interface: a model that also defines `fast` passes (WebAssembly SIMD
+ * kernels, fast-classifier.ts) runs them whenever its parameters live in wasm memory (`fastFloat32Array`, as
+ * `trainModel` makes them for float32 runs); with any other vector these readable passes run, and the tests hold the
+ * fast ones to them.
  */
 import type { Vector } from "../optim/types.ts";
 import { boolean, checkLength, integer, resolveOptions, show, type NumberList, type Specs } from "../optim/validate.ts";
+import { fastClassifier, type FastPasses } from "./fast-classifier.ts";
 import { softmaxCrossEntropy } from "./layers.ts";
 import { checkBatch, type Batch } from "./minibatches.ts";
 import { rng } from "./random.ts";
@@ -84,6 +88,8 @@ export interface ClassifierDefinition {
   forward(params: NumberList, inputs: Vector, rows: number, logits: Float64Array): void;
   /** Add ∂L/∂params to `grad` from ∂L/∂logits; runs right after `forward` on the same rows, whose buffers it may use. */
   backward(params: NumberList, inputs: Vector, rows: number, logitGradient: Float64Array, grad: Vector): void;
+  /** The same passes in float32 on wasm memory, taken when the parameters live there. */
+  readonly fast?: FastPasses;
 }
 
 /** A Float64Array of at least the length asked for, reallocated only to grow: a model's reusable buffer. */
@@ -105,6 +111,7 @@ export function defineClassifier(definition: ClassifierDefinition): Classifier {
   const dimension = offset;
   const logitBuffer = workspace();
   const logitGradientBuffer = workspace();
+  const fast = definition.fast && fastClassifier(definition.fast, inputs, classes, dimension);
 
   // Messages name the method ("mlp.loss: …"); the names are made once, so that checking allocates nothing.
   const owners = {
@@ -113,7 +120,7 @@ export function defineClassifier(definition: ClassifierDefinition): Classifier {
     predict: `${name}.predict`,
     accuracy: `${name}.accuracy`,
   };
-  const logitsOf = (owner: string, params: NumberList, examples: Unlabelled, labels: Uint8Array | undefined) => {
+  const check = (owner: string, params: NumberList, examples: Unlabelled, labels: Uint8Array | undefined) => {
     checkLength(owner, "params", params, dimension);
     checkBatch(owner, labels ? "batch" : "examples", examples as Batch, inputs, labels !== undefined);
     if (labels)
@@ -122,11 +129,18 @@ export function defineClassifier(definition: ClassifierDefinition): Classifier {
           throw new RangeError(
             `${owner}: batch.labels[${r}] must be a class in [0, ${classes - 1}]; received ${labels[r]}`,
           );
+  };
+  const referenceLogits = (params: NumberList, examples: Unlabelled) => {
     const logits = logitBuffer(examples.size * classes);
     forward(params, examples.inputs, examples.size, logits);
     return logits;
   };
-  const mostProbable = (logits: Float64Array, row: number) => {
+  /** The logits of the examples' rows, by the fast route when it takes these parameters. */
+  const logitsOf = (owner: string, params: NumberList, examples: Unlabelled, labels: Uint8Array | undefined) => {
+    check(owner, params, examples, labels);
+    return fast?.takes(params) ? fast.logits(params, examples) : referenceLogits(params, examples);
+  };
+  const mostProbable = (logits: Float64Array | Float32Array, row: number) => {
     let best = 0;
     for (let c = 1; c < classes; c++) if (logits[row * classes + c]! > logits[row * classes + best]!) best = c;
     return best;
@@ -153,8 +167,9 @@ export function defineClassifier(definition: ClassifierDefinition): Classifier {
       return params;
     },
     loss(params: NumberList, batch: Batch) {
-      const logits = logitsOf(owners.loss, params, batch, batch.labels);
-      return softmaxCrossEntropy(logits, batch.labels, batch.size, classes);
+      check(owners.loss, params, batch, batch.labels);
+      if (fast?.takes(params)) return fast.loss(params, batch);
+      return softmaxCrossEntropy(referenceLogits(params, batch), batch.labels, batch.size, classes);
     },
     lossAndGradient(params: NumberList, batch: Batch, grad: Vector) {
       if (!(grad instanceof Float64Array || grad instanceof Float32Array))
@@ -162,7 +177,9 @@ export function defineClassifier(definition: ClassifierDefinition): Classifier {
           `${owners.lossAndGradient}: grad must be a Float64Array or Float32Array; received ${show(grad)}`,
         );
       checkLength(owners.lossAndGradient, "grad", grad, dimension);
-      const logits = logitsOf(owners.lossAndGradient, params, batch, batch.labels);
+      check(owners.lossAndGradient, params, batch, batch.labels);
+      if (fast?.takes(params)) return fast.lossAndGradient(params, batch, grad);
+      const logits = referenceLogits(params, batch);
       const logitGradient = logitGradientBuffer(batch.size * classes);
       const loss = softmaxCrossEntropy(logits, batch.labels, batch.size, classes, logitGradient);
       grad.fill(0);

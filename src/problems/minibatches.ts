@@ -17,6 +17,7 @@
  */
 import type { Vector } from "../optim/types.ts";
 import { conflictError, integer, resolveOptions, show, typeError, type Specs } from "../optim/validate.ts";
+import { zerosLike } from "../optim/wasm-memory.ts";
 import { mixSeed, rng } from "./random.ts";
 
 /** Labelled examples: `size` rows of `features` inputs each, row r at inputs[r·features … (r+1)·features − 1]. */
@@ -61,8 +62,7 @@ export function minibatches(examples: Batch, options?: Partial<MinibatchOptions>
   const order = Int32Array.from({ length: n }, (_, i) => i);
   const random = rng(seed);
   const gathered = {
-    inputs:
-      inputs instanceof Float32Array ? new Float32Array(batchSize * features) : new Float64Array(batchSize * features),
+    inputs: zerosLike(inputs, batchSize * features), // float64, float32, or float32 in wasm memory, like the data
     labels: new Uint8Array(batchSize),
     size: 0,
     features,

@@ -22,6 +22,9 @@
  * The hidden activations of the last batch stay in a buffer that grows to the largest batch seen; nothing is allocated
  * per batch after that.
  *
+ * Fast passes (taken when the parameters live in wasm memory, see classifier.ts): the same layers as SIMD kernels
+ * (fast-layers.ts), with the bias and ReLU fused into the forward products and ReLU's mask into the backward one.
+ *
  * @example
  * const model = mlp({ hidden: 32 });             // 64-32-10
  * const params = model.initialParameters({ seed: 1 });
@@ -29,6 +32,8 @@
  */
 import { integer, resolveOptions, type Specs } from "../optim/validate.ts";
 import { defineClassifier, workspace, type Classifier } from "./classifier.ts";
+import { fastWorkspace } from "./fast-classifier.ts";
+import { END_NONE, END_RELU, fastDenseBackward, fastDenseForward } from "./fast-layers.ts";
 import { denseBackward, denseForward, denseLayer, reluBackward, reluForward } from "./layers.ts";
 
 export interface MlpOptions {
@@ -48,6 +53,9 @@ export function mlp(options?: Partial<MlpOptions>): Classifier {
   const second = denseLayer(hidden, classes, first.bias + hidden);
   const hiddenBuffer = workspace();
   const hiddenGradientBuffer = workspace();
+  const fastHidden = fastWorkspace();
+  const fastHiddenGradient = fastWorkspace();
+  const fastTransposed = fastWorkspace();
   return defineClassifier({
     name: "mlp",
     title: `MLP ${inputs}-${hidden}-${classes}, ReLU`,
@@ -72,6 +80,20 @@ export function mlp(options?: Partial<MlpOptions>): Classifier {
       denseBackward(params, second, h, rows, logitGradient, grad, hiddenGradient);
       reluBackward(h, hiddenGradient, rows * hidden);
       denseBackward(params, first, x, rows, hiddenGradient, grad);
+    },
+    fast: {
+      forward(kernels, params, x, rows, logits) {
+        const h = fastHidden(rows * hidden).byteOffset;
+        const transposed = fastTransposed(Math.max(inputs, classes) * hidden).byteOffset;
+        fastDenseForward(kernels, params, first, x, rows, h, transposed, END_RELU);
+        fastDenseForward(kernels, params, second, h, rows, logits, transposed, END_NONE);
+      },
+      backward(kernels, params, x, rows, logitGradient, grad) {
+        const h = fastHidden(rows * hidden).byteOffset; // the forward's activations, still there
+        const hiddenGradient = fastHiddenGradient(rows * hidden).byteOffset;
+        fastDenseBackward(kernels, params, second, h, rows, logitGradient, grad, hiddenGradient, h);
+        fastDenseBackward(kernels, params, first, x, rows, hiddenGradient, grad, 0, 0);
+      },
     },
   });
 }

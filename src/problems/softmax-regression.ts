@@ -18,6 +18,8 @@
  */
 import { integer, resolveOptions, type Specs } from "../optim/validate.ts";
 import { defineClassifier, type Classifier } from "./classifier.ts";
+import { fastWorkspace } from "./fast-classifier.ts";
+import { END_NONE, fastDenseBackward, fastDenseForward } from "./fast-layers.ts";
 import { denseBackward, denseForward, denseLayer } from "./layers.ts";
 
 export interface SoftmaxRegressionOptions {
@@ -32,6 +34,7 @@ const softmaxRegressionSpecs: Specs<SoftmaxRegressionOptions> = { inputs: intege
 export function softmaxRegression(options?: Partial<SoftmaxRegressionOptions>): Classifier {
   const { inputs, classes } = resolveOptions("softmaxRegression", softmaxRegressionSpecs, options);
   const layer = denseLayer(inputs, classes, 0);
+  const fastTransposed = fastWorkspace();
   return defineClassifier({
     name: "softmaxRegression",
     title: `softmax regression ${inputs}→${classes}`,
@@ -47,6 +50,16 @@ export function softmaxRegression(options?: Partial<SoftmaxRegressionOptions>): 
     },
     backward(params, x, rows, logitGradient, grad) {
       denseBackward(params, layer, x, rows, logitGradient, grad);
+    },
+    // The same on wasm memory (SIMD kernels), taken when the parameters live there.
+    fast: {
+      forward(kernels, params, x, rows, logits) {
+        const transposed = fastTransposed(inputs * classes).byteOffset;
+        fastDenseForward(kernels, params, layer, x, rows, logits, transposed, END_NONE);
+      },
+      backward(kernels, params, x, rows, logitGradient, grad) {
+        fastDenseBackward(kernels, params, layer, x, rows, logitGradient, grad, 0, 0);
+      },
     },
   });
 }

@@ -23,11 +23,11 @@ import {
   resolveOptions,
   show,
   typeError,
-  zerosLike,
   type NumberList,
   type OptionSpec,
   type Specs,
 } from "../optim/validate.ts";
+import { zerosLike } from "../optim/wasm-memory.ts";
 import type { Problem } from "../problems/problem.ts";
 import { snapshotter, type Snapshot } from "./snapshot.ts";
 

@@ -22,6 +22,10 @@
  * returning `false` stops the training there. To interleave several runs (curves growing side by side), use
  * {@link startTraining} and call `nextEpoch()` in turns. One gradient buffer and one batch buffer serve the whole
  * run; nothing is allocated per batch.
+ *
+ * In float32 (`float32: true`), the parameters, the gradient, the optimizer's state and a float32 copy of the data are
+ * placed in WebAssembly memory, where the model's passes and the optimizer's step run as SIMD kernels (about 8× faster
+ * for the MLP here); `fast: false` keeps the readable loops, which the kernels are tested against.
  */
 import type { Optimizer, StepCount, Vector } from "../optim/types.ts";
 import {
@@ -32,10 +36,10 @@ import {
   resolveOptions,
   show,
   typeError,
-  zerosLike,
   type OptionSpec,
   type Specs,
 } from "../optim/validate.ts";
+import { fastFloat32Array, fastPathAvailable, zerosLike } from "../optim/wasm-memory.ts";
 import type { Classifier } from "../problems/classifier.ts";
 import { loadDigits } from "../problems/digits.ts";
 import { checkBatch, minibatches, type Batch } from "../problems/minibatches.ts";
@@ -62,6 +66,12 @@ export interface TrainOptions {
   initial: ArrayLike<number> | undefined;
   /** Train in float32 (parameters, gradient and optimizer state). Default false; a Float32Array `initial` implies it. */
   float32: boolean;
+  /**
+   * In float32, place the parameters, gradient, optimizer state and data in WebAssembly memory (`fastFloat32Array`),
+   * so that the model's passes and the optimizer's step run as SIMD kernels. Default true; false runs the readable
+   * loops. (No effect in float64, or where WebAssembly SIMD is unavailable.)
+   */
+  fast: boolean;
   /** Called with each epoch's record (epoch 0 first); return false to stop. */
   onEpoch: ((record: EpochRecord) => boolean | void) | undefined;
 }
@@ -130,6 +140,7 @@ function runSpecs(owner: string, model: Classifier, optimizer: Optimizer<StepCou
     seed: integer(0, 0),
     initial: finiteNumbers(undefined, { length: model.dimension }),
     float32: boolean(false),
+    fast: boolean(true),
   };
 }
 
@@ -167,23 +178,21 @@ function begin<State extends StepCount>(
   owner: string,
   model: Classifier,
   optimizer: Optimizer<State, unknown>,
-  { data, batchSize, seed, initial, float32 }: RunOptions,
+  { data: given, batchSize, seed, initial, float32, fast }: RunOptions,
 ): Training {
-  checkBatch(owner, "data.train", data.train, model.inputs);
-  checkBatch(owner, "data.test", data.test, model.inputs);
-  if (batchSize > data.train.size)
+  checkBatch(owner, "data.train", given.train, model.inputs);
+  checkBatch(owner, "data.test", given.test, model.inputs);
+  if (batchSize > given.train.size)
     throw conflictError(owner, "batchSize must be at most the number of training examples", {
       batchSize,
-      "data.train.size": data.train.size,
+      "data.train.size": given.train.size,
     });
 
   const inFloat32 = float32 || initial instanceof Float32Array;
-  const parameters =
-    initial === undefined
-      ? model.initialParameters({ seed, float32: inFloat32 })
-      : inFloat32
-        ? Float32Array.from(initial)
-        : Float64Array.from(initial);
+  const inWasm = inFloat32 && fast && fastPathAvailable();
+  const start = initial ?? model.initialParameters({ seed, float32: inFloat32 });
+  const parameters = inWasm ? fastCopy(start) : inFloat32 ? Float32Array.from(start) : Float64Array.from(start);
+  const data = inWasm ? { train: fastBatch(given.train), test: fastBatch(given.test) } : given;
   const grad = zerosLike(parameters);
   const state = optimizer.init(parameters);
   const batches = minibatches(data.train, { batchSize, seed });
@@ -217,4 +226,17 @@ function begin<State extends StepCount>(
       return evaluate(epoch, lossSum / data.train.size, started);
     },
   };
+}
+
+/** A copy in wasm memory. */
+function fastCopy(values: ArrayLike<number>): Float32Array {
+  const copy = fastFloat32Array(values.length);
+  copy.set(values);
+  return copy;
+}
+
+/** The batch with its inputs copied to wasm memory as float32 (the digits' pixels, multiples of 1/16, are exact). */
+function fastBatch(batch: Batch): Batch {
+  const rows = batch.size * batch.features;
+  return { ...batch, inputs: fastCopy(batch.inputs.length === rows ? batch.inputs : batch.inputs.subarray(0, rows)) };
 }

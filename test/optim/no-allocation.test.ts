@@ -1,13 +1,18 @@
 /**
  * The `step` path allocates nothing: no `new`, no array or object literal, no closure, no spread, no copying method.
  * A reading of the source (a heap measurement would be flaky): `step` in define.ts, which every optimizer shares, and
- * each optimizer's `update(x, grad, state, lr) { … }`.
+ * each optimizer's `update(x, grad, state, lr[, kernels]) { … }`, and the fast path's check (fast-path.ts).
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 
 const directory = new URL("../../src/optim/", import.meta.url);
-const HEADS = ["step(x, grad, state) {", "update(x, grad, state, lr) {"];
+const HEADS = [
+  "step(x, grad, state) {",
+  "update(x, grad, state, lr) {",
+  "update(x, grad, state, lr, kernels) {",
+  "): OptimizerKernels | null {",
+];
 const bodies = readdirSync(directory)
   .filter((file) => file.endsWith(".ts"))
   .flatMap((file) => {
@@ -43,13 +48,14 @@ const ALLOCATING: [string, RegExp][] = [
 ];
 
 describe("the step path allocates nothing", () => {
-  it("finds the shared step and the eight update loops (adam and adamw share one)", () => {
+  it("finds the shared step, the fast-path check and the eight update loops (adam and adamw share one)", () => {
     expect(bodies.map(([where]) => where.split(":")[0]).sort()).toEqual([
       "adadelta.ts",
       "adagrad.ts",
       "adam.ts",
       "adamax.ts",
       "define.ts",
+      "fast-path.ts",
       "nadam.ts",
       "radam.ts",
       "rmsprop.ts",

@@ -101,7 +101,7 @@ describe("trainModel", () => {
     );
     expect(() => trainModel(model, adam(), { epoch: 3 } as never)).toThrow(
       new TypeError(
-        'trainModel: unknown option "epoch" (received 3); did you mean "epochs"? the options are data, batchSize, seed, initial, float32, epochs, onEpoch',
+        'trainModel: unknown option "epoch" (received 3); did you mean "epochs"? the options are data, batchSize, seed, initial, float32, fast, epochs, onEpoch',
       ),
     );
     expect(() => trainModel(model, adam(), { data, initial: [1, 2] })).toThrow(
@@ -121,7 +121,7 @@ describe("trainModel", () => {
     );
     expect(() => startTraining(model, adam(), { data, onEpoch: () => {} } as never)).toThrow(
       new TypeError(
-        'startTraining: unknown option "onEpoch" (received a function); the options are data, batchSize, seed, initial, float32',
+        'startTraining: unknown option "onEpoch" (received a function); the options are data, batchSize, seed, initial, float32, fast',
       ),
     );
   });

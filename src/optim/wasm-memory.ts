@@ -1,0 +1,179 @@
+/**
+ * Float32Arrays that live in WebAssembly memory, where the SIMD kernels can update them in place.
+ *
+ * ```ts
+ * const x = fastFloat32Array(1e7);      // a zeroed Float32Array, like new Float32Array(1e7), but in wasm memory
+ * const grad = zerosLike(x);             // made like x: in wasm memory too
+ * const opt = adam({ lr: 1e-3 });
+ * const state = opt.init(x);             // state.m, state.v: Float32Arrays in wasm memory, as inspectable as ever
+ * opt.step(x, grad, state);              // all of them in wasm memory: the WebAssembly kernel runs, no copy
+ * ```
+ *
+ * Why the caller allocates: a kernel can only read wasm memory, and copying x and its gradient in and x out at every
+ * step moves 24 more bytes per parameter than the 28 the step itself needs (read x, g, m, v; write x, m, v), which
+ * would halve the kernel's speed at 10⁷ parameters. So the arrays are placed there from the start, and the fast path
+ * is taken only when x, its gradient and the state all live there; with any ordinary array the readable loop runs.
+ *
+ * - **One shared memory.** Growing a plain wasm memory detaches its ArrayBuffer, and every Float32Array viewing it
+ *   would drop to length 0 — fatal for arrays handed to a reader. A *shared* memory never moves: growing it leaves
+ *   earlier views valid. (Chromium and Node allow shared wasm memory without cross-origin isolation; where creating
+ *   it fails, `fastFloat32Array` returns an ordinary Float32Array and everything runs the reference path.)
+ * - **Freed by the garbage collector.** A block returns to the allocator when the array made for it is collected
+ *   (FinalizationRegistry). A view made from it (`subarray`, `new Float32Array(x.buffer, …)`) does not keep the block
+ *   alive: keep the array itself while you use such a view.
+ * - The memory below 64 KiB belongs to the kernel modules (scripts/build-wasm.ts checks that they need none of it);
+ *   blocks are 64-byte aligned, so a SIMD load never straddles a cache line.
+ */
+import { integer } from "./validate.ts";
+import type { Vector } from "./types.ts";
+
+/** The largest memory the kernel modules accept (4 GiB), as scripts/build-wasm.ts declares it. */
+const MAXIMUM_PAGES = 65536;
+const PAGE_BYTES = 65536;
+const ALIGNMENT = 64;
+const FIRST_BLOCK = PAGE_BYTES;
+
+/** undefined: not tried yet; null: this engine cannot share wasm memory or run SIMD. */
+let memory: WebAssembly.Memory | null | undefined;
+/** The SharedArrayBuffers of the memory seen so far (one per growth): a Float32Array on one of them is resident. */
+const buffers = new WeakSet<ArrayBufferLike>();
+/** Block sizes by offset, for blocks in use. */
+const blockBytes = new Map<number, number>();
+/** Free blocks below `top`, sorted by offset, never adjacent (merged when freed). */
+const free: { offset: number; bytes: number }[] = [];
+let top = FIRST_BLOCK;
+const registry = new FinalizationRegistry<number>((offset) => release(offset));
+
+/**
+ * A module using SIMD128 and importing a shared memory, as the kernels do: `WebAssembly.validate` says whether this
+ * engine runs them, without compiling anything.
+ */
+const PROBE = Uint8Array.of(
+  ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00], // \0asm, version 1
+  ...[0x01, 0x05, 0x01, 0x60, 0x00, 0x01, 0x7b], // type section: () → v128
+  ...[0x02, 0x10, 0x01, 0x03, 0x65, 0x6e, 0x76, 0x06, 0x6d, 0x65, 0x6d, 0x6f, 0x72, 0x79, 0x02, 0x03, 0x01, 0x01], // env.memory, shared, 1..1 page
+  ...[0x03, 0x02, 0x01, 0x00], // one function of type 0
+  ...[0x0a, 0x0a, 0x01, 0x08, 0x00, 0x41, 0x00, 0xfd, 0x00, 0x04, 0x00, 0x0b], // v128.load offset 0 from address 0
+);
+
+/** The shared memory, created on first use; null where this engine cannot run the kernels. */
+export function wasmMemory(): WebAssembly.Memory | null {
+  if (memory === undefined) {
+    try {
+      memory = WebAssembly.validate(PROBE)
+        ? new WebAssembly.Memory({ initial: 1, maximum: MAXIMUM_PAGES, shared: true })
+        : null;
+    } catch {
+      memory = null;
+    }
+  }
+  return memory;
+}
+
+/** Whether the WebAssembly fast paths can run here (SIMD128 and shared wasm memory). */
+export function fastPathAvailable(): boolean {
+  return wasmMemory() !== null;
+}
+
+const lengthSpec = integer(0, 0);
+
+/**
+ * A zeroed Float32Array of `length` entries in WebAssembly memory (an ordinary one where that is unavailable, or
+ * when the memory cannot grow any more). Optimizer states and gradients made from it (`opt.init(x)`, `zerosLike(x)`)
+ * live there too.
+ */
+export function fastFloat32Array(length: number): Float32Array {
+  lengthSpec.check(length, { owner: "fastFloat32Array", name: "length" });
+  const shared = wasmMemory();
+  const offset = shared ? allocate(shared, Math.max(length * 4, ALIGNMENT)) : -1;
+  if (!shared || offset < 0) return new Float32Array(length);
+  const array = new Float32Array(shared.buffer, offset, length);
+  buffers.add(array.buffer);
+  array.fill(0); // a reused block holds an old array's values
+  registry.register(array, offset);
+  return array;
+}
+
+/** Whether `vector` is a Float32Array viewing wasm memory (so that `vector.byteOffset` is its address there). */
+export function isWasmResident(vector: unknown): vector is Float32Array {
+  return vector instanceof Float32Array && buffers.has(vector.buffer);
+}
+
+/** A zero vector of the same kind as x (in wasm memory when x is), of x's length unless `length` is given. */
+export function zerosLike(x: Vector, length = x.length): Vector {
+  if (isWasmResident(x)) return fastFloat32Array(length);
+  return x instanceof Float32Array ? new Float32Array(length) : new Float64Array(length);
+}
+
+/** Instantiate a kernel module (bytes in base64) on the shared memory; null where that fails. */
+export function instantiateKernels<Exports>(base64: string): Exports | null {
+  const shared = wasmMemory();
+  if (!shared) return null;
+  try {
+    const text = atob(base64);
+    const bytes = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+    const module = new WebAssembly.Module(bytes); // synchronous: fine in a worker and in Node
+    return new WebAssembly.Instance(module, { env: { memory: shared } }).exports as Exports;
+  } catch {
+    return null;
+  }
+}
+
+/** Bytes of wasm memory in use by live arrays, and the memory's size (for a lesson, or a test of freeing). */
+export function wasmMemoryUse(): { used: number; size: number } {
+  let used = 0;
+  for (const bytes of blockBytes.values()) used += bytes;
+  return { used, size: memory ? memory.buffer.byteLength : 0 };
+}
+
+function allocate(shared: WebAssembly.Memory, requested: number): number {
+  const bytes = Math.ceil(requested / ALIGNMENT) * ALIGNMENT;
+  let offset = -1;
+  const index = free.findIndex((block) => block.bytes >= bytes);
+  if (index >= 0) {
+    const block = free[index]!;
+    offset = block.offset;
+    if (block.bytes === bytes) free.splice(index, 1);
+    else Object.assign(block, { offset: block.offset + bytes, bytes: block.bytes - bytes });
+  } else {
+    const end = top + bytes;
+    const size = shared.buffer.byteLength;
+    if (end > size) {
+      try {
+        shared.grow(Math.ceil((end - size) / PAGE_BYTES));
+      } catch {
+        return -1; // over the maximum, or the system refused
+      }
+    }
+    offset = top;
+    top = end;
+  }
+  blockBytes.set(offset, bytes);
+  return offset;
+}
+
+function release(offset: number): void {
+  const bytes = blockBytes.get(offset);
+  if (bytes === undefined) return;
+  blockBytes.delete(offset);
+  let index = free.findIndex((block) => block.offset > offset);
+  if (index < 0) index = free.length;
+  free.splice(index, 0, { offset, bytes });
+  const next = free[index + 1];
+  if (next && offset + bytes === next.offset) {
+    free[index]!.bytes += next.bytes;
+    free.splice(index + 1, 1);
+  }
+  const previous = free[index - 1];
+  if (previous && previous.offset + previous.bytes === offset) {
+    previous.bytes += free[index]!.bytes;
+    free.splice(index, 1);
+    index--;
+  }
+  const last = free[free.length - 1];
+  if (last && last.offset + last.bytes === top) {
+    top = last.offset;
+    free.pop();
+  }
+}
