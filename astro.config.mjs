@@ -7,6 +7,7 @@ import starlight from "@astrojs/starlight";
 import remarkMath from "remark-math";
 import rehypeKatex from "rehype-katex";
 import remarkCells from "./src/markdown/remark-cells.ts";
+import remarkPaired from "./src/markdown/remark-paired.ts";
 import rehypeKatexStrict from "./src/markdown/rehype-katex-strict.ts";
 import { lessonSlug } from "./src/site/lessons.ts";
 import { lessonSidebar } from "./src/site/course.ts";
@@ -24,6 +25,7 @@ export default defineConfig({
     processor: unified({
       remarkPlugins: [
         remarkMath,
+        [remarkPaired, { component: fileURLToPath(new URL("./components/Paired.astro", import.meta.url)), root }],
         [
           remarkCells,
           {

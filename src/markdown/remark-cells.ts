@@ -5,10 +5,10 @@
  * sees the declarations of the cells above it. A cell that throws or runs too long fails the build with the file,
  * the line in the file, the cell's number and the line in the cell.
  */
-import { parse as parseJs } from "acorn";
 import GithubSlugger from "github-slugger";
 import { toString } from "mdast-util-to-string";
 import path from "node:path";
+import { importComponent } from "./mdx-import.ts";
 import type { Code, Root, RootContent } from "mdast";
 import type { VFile } from "vfile";
 import { runPageAtBuild, type BuildCellResult } from "../notebook/build-kernel.ts";
@@ -16,6 +16,7 @@ import { highlightTypeScript } from "../notebook/highlight.ts";
 import { renderOutputs } from "../notebook/outputs.ts";
 import { cellFenceKind, DEFAULT_TIMEOUT_SECONDS, parseCellFence, splitExercise, type ExerciseParts } from "./cell-fence.ts";
 import { formatValue, parseValueAttributes, type ValueFormat } from "./prose-values.ts";
+import type { PairedCellData } from "./remark-paired.ts";
 
 export interface RemarkCellsOptions {
   /** Absolute path of the Cell component. */
@@ -54,6 +55,7 @@ export default function remarkCells(options: RemarkCellsOptions) {
         id: cell.id,
         source: cell.exercise?.solution ?? cell.node.value,
         checks: cell.exercise?.checks,
+        trace: pairedData(cell) !== undefined,
         timeoutMs: Math.max(minBuildTimeout, 3 * cell.timeout) * 1000,
       })),
       values.map((value) => value.expression),
@@ -77,6 +79,13 @@ export default function remarkCells(options: RemarkCellsOptions) {
     for (const [i, cell] of cells.entries()) {
       const index = cell.parent.children.indexOf(cell.node);
       cell.parent.children[index] = cellElement(cell, results[i]!);
+      if (pairedData(cell)) {
+        // The paired equations show the values the cell's labelled lines produced, as built.
+        const trace = results[i]!.outputs.find((output) => output.kind === "trace");
+        const paired = cell.parent as unknown as { attributes: unknown[] };
+        paired.attributes.push(attribute("cell", cell.id));
+        paired.attributes.push(attribute("values", JSON.stringify(trace?.kind === "trace" ? trace.values : {})));
+      }
       if (cell === first && options.bar)
         cell.parent.children.splice(index, 0, { type: "mdxJsxFlowElement", name: "NotebookBar", attributes: [], children: [] } as unknown as RootContent);
     }
@@ -134,8 +143,29 @@ function cellElement(cell: FoundCell, result: BuildCellResult): RootContent {
         attribute("hints", JSON.stringify(exercise.hints)),
         attribute("output", renderOutputs([{ kind: "note", text: `Write your code, then press Run: ${countChecks(result)} checks will test it.` }])),
       ]
-    : [...common, attribute("code", highlightTypeScript(cell.node.value)), attribute("output", renderOutputs(result.outputs))];
+    : [
+        ...common,
+        attribute("code", highlightCode(cell)),
+        attribute("output", renderOutputs(result.outputs)),
+        ...(pairedData(cell) ? [attribute("paired", "true")] : []),
+      ];
   return { type: "mdxJsxFlowElement", name: "Cell", attributes, children: [] } as unknown as RootContent;
+}
+
+function pairedData(cell: FoundCell): PairedCellData | undefined {
+  return (cell.node.data as { paired?: PairedCellData } | undefined)?.paired;
+}
+
+/** A cell's code, highlighted; a paired cell's lines carry their labels and heights. */
+function highlightCode(cell: FoundCell): string {
+  const paired = pairedData(cell);
+  if (!paired) return highlightTypeScript(cell.node.value);
+  return highlightTypeScript(cell.node.value, {
+    lineAttributes: (line) => ({
+      ...(paired.labels[line] ? { "data-pair-line": paired.labels[line]! } : {}),
+      ...(paired.heights[line] ? { style: `--line-height: ${paired.heights[line]}rem` } : {}),
+    }),
+  });
 }
 
 function countChecks(result: BuildCellResult): number {
@@ -215,13 +245,4 @@ function buildError(where: string, cell: FoundCell, result: BuildCellResult): Er
 
 function attribute(name: string, value: string) {
   return { type: "mdxJsxAttribute", name, value };
-}
-
-function importComponent(name: string, file: string): RootContent {
-  const value = `import ${name} from ${JSON.stringify(file)};`;
-  return {
-    type: "mdxjsEsm",
-    value,
-    data: { estree: parseJs(value, { ecmaVersion: "latest", sourceType: "module" }) },
-  } as unknown as RootContent;
 }

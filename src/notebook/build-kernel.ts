@@ -14,6 +14,8 @@ export interface BuildCell {
   timeoutMs: number;
   /** An exercise's checks, run after the source. */
   checks?: string;
+  /** Report the last value of each `//: label` line. */
+  trace?: boolean;
 }
 
 export interface BuildCellResult {
@@ -48,7 +50,7 @@ export async function runPageAtBuild(cells: readonly BuildCell[], expressions: r
     for (const [runId, cell] of cells.entries()) {
       const outputs: Output[] = [];
       const started = performance.now();
-      worker.postMessage({ type: "run", runId, cellId: cell.id, source: cell.source, checks: cell.checks } satisfies ToKernel);
+      worker.postMessage({ type: "run", runId, cellId: cell.id, source: cell.source, checks: cell.checks, trace: cell.trace } satisfies ToKernel);
       const done = await inbox.next((message) => {
         if (message.type === "output" && message.runId === runId) mergeOutput(outputs, message.output);
         return message.type === "done" && message.runId === runId;

@@ -4,8 +4,10 @@
  */
 import type { CellEditor } from "./editor.ts";
 import { hashSource } from "./hash.ts";
+import { PairedView } from "./paired.ts";
 import { renderOutputs, type Output } from "./outputs.ts";
 import { sanitizeHtml } from "./sanitize.ts";
+import { PAIR_MARKER } from "./transpile.ts";
 import { sliderValue } from "./widgets.ts";
 
 export type CellState = "idle" | "running" | "ok" | "error" | "stopped";
@@ -46,6 +48,8 @@ export class CellView {
   liveOutput = false;
   /** The code the cell had when it last had to be stopped (it must not run again unless asked to). */
   stoppedCode: string | undefined;
+  /** The equations beside this cell, when it is paired with them. */
+  readonly paired: PairedView | undefined;
   private editor: CellEditor | undefined;
   private opening: Promise<CellEditor> | undefined;
   private readonly hooks: CellHooks;
@@ -61,6 +65,8 @@ export class CellView {
     this.originalHash = hashSource(this.original);
     const checks = this.part(".exercise-checks")?.textContent;
     this.checks = this.kind === "exercise" ? (checks ? (JSON.parse(checks) as string) : "") : undefined;
+    const pairedContainer = root.closest<HTMLElement>("[data-paired]");
+    this.paired = pairedContainer ? new PairedView(pairedContainer) : undefined;
   }
 
   /** The code to run: the editor's, or the author's if never edited. */
@@ -93,13 +99,21 @@ export class CellView {
         const host = this.part(".cell-code")!;
         const code = host.querySelector("pre")?.textContent ?? this.original;
         host.replaceChildren();
-        this.editor = createEditor(host, code, `Code of cell ${this.number}`, {
-          onRun: (advance) => this.hooks.onRun(this, advance),
-          onChange: (next) => {
-            this.showEdited();
-            this.hooks.onEdit(this, next);
+        const paired = this.paired && { rowHeights: this.paired.rowHeights, marker: PAIR_MARKER };
+        this.editor = createEditor(
+          host,
+          code,
+          `Code of cell ${this.number}`,
+          {
+            onRun: (advance) => this.hooks.onRun(this, advance),
+            onChange: (next) => {
+              this.showEdited();
+              this.paired?.relayout(next);
+              this.hooks.onEdit(this, next);
+            },
           },
-        });
+          paired,
+        );
         this.root.dataset.editing = "true";
         return this.editor;
       });
@@ -204,6 +218,8 @@ export class CellView {
       output.replaceChildren(fresh);
     }
     this.liveOutput = true;
+    const trace = outputs.find((item) => item.kind === "trace");
+    if (this.paired) this.paired.showValues(trace?.kind === "trace" ? trace.values : {});
   }
 
   /** Mark the line of the error (when the editor is open) or clear the mark. */

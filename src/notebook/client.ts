@@ -89,8 +89,8 @@ export class KernelClient {
       };
       const timer = setTimeout(() => finish("timeout"), options.timeoutMs);
       this.active = { runId, options, timer, finish };
-      const { widgets, checks } = options;
-      sandbox.port.postMessage({ type: "run", runId, cellId, source, widgets, checks } satisfies ToKernel);
+      const { widgets, checks, trace } = options;
+      sandbox.port.postMessage({ type: "run", runId, cellId, source, widgets, checks, trace } satisfies ToKernel);
     });
   }
 

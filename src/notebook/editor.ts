@@ -11,7 +11,15 @@ import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
 import { javascript } from "@codemirror/lang-javascript";
 import { bracketMatching, indentOnInput, syntaxHighlighting } from "@codemirror/language";
 import { EditorState, StateEffect, StateField, type Range } from "@codemirror/state";
-import { Decoration, drawSelection, EditorView, highlightSpecialChars, keymap, type DecorationSet } from "@codemirror/view";
+import {
+  Decoration,
+  drawSelection,
+  EditorView,
+  highlightActiveLine,
+  highlightSpecialChars,
+  keymap,
+  type DecorationSet,
+} from "@codemirror/view";
 import { classHighlighter } from "@lezer/highlight";
 
 export interface EditorHooks {
@@ -19,6 +27,14 @@ export interface EditorHooks {
   onRun(advance: boolean): void;
   /** The text changed. */
   onChange(code: string): void;
+}
+
+/** A cell paired with equations: its labelled lines carry their labels and the heights of their rows. */
+export interface PairedOptions {
+  /** The equation row height (rem) for each label. */
+  rowHeights: Record<string, number>;
+  /** The marker that ends a labelled line (`//: label`). */
+  marker: RegExp;
 }
 
 export interface CellEditor {
@@ -55,7 +71,37 @@ const errorLine = StateField.define<DecorationSet>({
 
 const errorDecoration = Decoration.line({ class: "cm-error-line", attributes: { "data-error-line": "true" } });
 
-export function createEditor(parent: HTMLElement, code: string, label: string, hooks: EditorHooks): CellEditor {
+/** Line decorations for a paired cell: each labelled line gets its label; the first one, its row's height. */
+function pairedLines(options: PairedOptions) {
+  const build = (state: EditorState): DecorationSet => {
+    const ranges: Range<Decoration>[] = [];
+    const seen = new Set<string>();
+    for (let number = 1; number <= state.doc.lines; number++) {
+      const line = state.doc.line(number);
+      const label = options.marker.exec(line.text)?.[1];
+      if (!label) continue;
+      const height = !seen.has(label) ? options.rowHeights[label] : undefined;
+      seen.add(label);
+      const attributes: Record<string, string> = { "data-pair-line": label };
+      if (height) attributes.style = `--line-height: ${height}rem`;
+      ranges.push(Decoration.line({ attributes }).range(line.from));
+    }
+    return Decoration.set(ranges);
+  };
+  return StateField.define<DecorationSet>({
+    create: build,
+    update: (decorations, transaction) => (transaction.docChanged ? build(transaction.state) : decorations),
+    provide: (field) => EditorView.decorations.from(field),
+  });
+}
+
+export function createEditor(
+  parent: HTMLElement,
+  code: string,
+  label: string,
+  hooks: EditorHooks,
+  paired?: PairedOptions,
+): CellEditor {
   const view = new EditorView({
     parent,
     state: EditorState.create({
@@ -77,7 +123,8 @@ export function createEditor(parent: HTMLElement, code: string, label: string, h
         javascript({ typescript: true }),
         syntaxHighlighting(classHighlighter),
         errorLine,
-        EditorView.lineWrapping,
+        // A paired cell keeps one visual line per code line, so that its equation rows stay beside them.
+        paired ? [pairedLines(paired), highlightActiveLine()] : EditorView.lineWrapping,
         EditorView.contentAttributes.of({ "aria-label": label }),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) hooks.onChange(update.state.doc.toString());

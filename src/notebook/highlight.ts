@@ -6,8 +6,26 @@ import { classHighlighter, highlightCode } from "@lezer/highlight";
 import { typescriptLanguage } from "@codemirror/lang-javascript";
 import { escapeHtml } from "./html.ts";
 
-export function highlightTypeScript(source: string): string {
+export interface HighlightOptions {
+  /**
+   * Wrap each line in a `<span class="line">` with these attributes (1-based line number): used by cells paired
+   * with equations, whose lines carry their labels and heights. The text stays exactly the source.
+   */
+  lineAttributes?: (line: number) => Record<string, string>;
+}
+
+export function highlightTypeScript(source: string, options: HighlightOptions = {}): string {
+  const { lineAttributes } = options;
   let html = "";
+  let line = 1;
+  const open = () => {
+    if (!lineAttributes) return;
+    const attributes = Object.entries(lineAttributes(line))
+      .map(([name, value]) => ` ${name}="${escapeHtml(value)}"`)
+      .join("");
+    html += `<span class="line" data-line="${line}"${attributes}>`;
+  };
+  open();
   highlightCode(
     source,
     typescriptLanguage.parser.parse(source),
@@ -16,8 +34,13 @@ export function highlightTypeScript(source: string): string {
       html += classes ? `<span class="${classes}">${escapeHtml(text)}</span>` : escapeHtml(text);
     },
     () => {
-      html += "\n";
+      // Between block-level lines a line break would render as an extra empty line; it stays in the text (the
+      // cell's source is the code's textContent) but in an element the styles hide.
+      html += lineAttributes ? '</span><span class="nl">\n</span>' : "\n";
+      line++;
+      open();
     },
   );
+  if (lineAttributes) html += "</span>";
   return html;
 }

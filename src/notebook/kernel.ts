@@ -35,6 +35,8 @@ export interface RunOptions {
   widgets?: Record<number, WidgetValue>;
   /** An exercise's hidden checks, run after the cell's code in the same scope. */
   checks?: string;
+  /** Report the last value of each `//: label` line (a cell paired with equations). */
+  trace?: boolean;
 }
 
 /** The value of an expression evaluated for the page's prose: a number, string or boolean, or its inspected text. */
@@ -108,7 +110,14 @@ export function createKernel(options: KernelOptions): Kernel {
     registry.check(name, fn);
   };
 
+  /** The last value each `//: label` line produced in the current run. */
+  let traced = new Map<string, unknown>();
+
   const scopeHelper = {
+    trace(label: string, value: unknown) {
+      traced.set(label, value);
+      return value;
+    },
     /** Make each shared name an own, writable property of the global object (shadowing read-only built-ins). */
     declare(names: string[], functions: Record<string, unknown>) {
       for (const name of names) define(realm, name, undefined, true);
@@ -132,13 +141,15 @@ export function createKernel(options: KernelOptions): Kernel {
       widgetValues = runOptions.widgets ?? {};
       widgetCount = 0;
       slots = 0;
+      traced = new Map();
       try {
-        const compiled = compileCell(source);
+        const compiled = compileCell(source, { trace: runOptions.trace });
         shifts.set(cellId, compiled.shifts);
         const fn = new AsyncFunction(SCOPE_PARAM, `${compiled.body}\n//# sourceURL=${cellUrl(cellId)}`);
         const value = await fn(scopeHelper);
         flushDropped();
         if (compiled.returnsValue && value !== undefined && !(value instanceof DisplayHandle)) send(outputFor(value));
+        sendTrace();
         if (runOptions.checks !== undefined) {
           const results = await runChecks(cellId, runOptions.checks);
           send({ kind: "checks", results });
@@ -147,6 +158,7 @@ export function createKernel(options: KernelOptions): Kernel {
         return { status: "ok", declared: compiled.declared };
       } catch (error) {
         flushDropped();
+        sendTrace();
         send(error instanceof CellSyntaxError ? syntaxOutput(error) : mapError(error, cellId, shifts));
         return { status: "error", declared: [] };
       }
@@ -168,6 +180,12 @@ export function createKernel(options: KernelOptions): Kernel {
       send(mapError(error, current, shifts));
     },
   };
+
+  function sendTrace() {
+    if (traced.size === 0) return;
+    send({ kind: "trace", values: Object.fromEntries([...traced].map(([label, value]) => [label, traceText(value)])) });
+    traced = new Map();
+  }
 
   /** Run an exercise's check code (which registers checks), then the checks themselves. */
   async function runChecks(cellId: string, checks: string) {
@@ -200,6 +218,18 @@ export class DisplayHandle {
   update(value: unknown): void {
     this.#update(value);
   }
+}
+
+/** A traced value, short enough to sit beside an equation: 4 significant digits, at most 4 entries of a vector. */
+export function traceText(value: unknown): string {
+  const number = (x: number) => (Number.isFinite(x) && x !== 0 ? String(Number(x.toPrecision(4))) : String(x));
+  if (typeof value === "number") return number(value);
+  if (Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView))) {
+    const list = Array.from(value as ArrayLike<unknown>);
+    const shown = list.slice(0, 4).map((x) => (typeof x === "number" ? number(x) : inspectText(x, { maxDepth: 1, maxItems: 4 })));
+    return `[${shown.join(", ")}${list.length > 4 ? ", …" : ""}]`;
+  }
+  return inspectText(value, { maxDepth: 1, maxItems: 4, maxString: 60 });
 }
 
 function isPlain(value: unknown): value is number | string | boolean | null {

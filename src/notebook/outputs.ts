@@ -35,6 +35,8 @@ export type Output = (
   | { kind: "checks"; results: CheckResult[] }
   /** A progress bar: `value` of `total` done. */
   | { kind: "progress"; label: string; value: number; total: number }
+  /** The last value of each `//: label` line: shown beside the paired equation rows, not in the output. */
+  | { kind: "trace"; values: Record<string, string> }
 ) & { slot?: number };
 
 /** Add an output to a run's list: a new one is appended, one with a known slot replaces its predecessor. */
@@ -76,7 +78,7 @@ export function renderOutputs(outputs: readonly Output[], clean: (html: string) 
   let html = widgets.length ? `<div class="out-widgets">${widgets.map((w) => widgetHtml(w.spec)).join("")}</div>` : "";
   for (let i = 0; i < outputs.length; i++) {
     const output = outputs[i]!;
-    if (output.kind === "widget") continue;
+    if (output.kind === "widget" || output.kind === "trace") continue;
     if (output.kind === "stream") {
       // Consecutive lines of one level share one block.
       const lines = [output.html];
@@ -90,7 +92,7 @@ export function renderOutputs(outputs: readonly Output[], clean: (html: string) 
   return html;
 }
 
-function renderOutput(output: Exclude<Output, { kind: "stream" | "widget" }>, clean: (html: string) => string): string {
+function renderOutput(output: Exclude<Output, { kind: "stream" | "widget" | "trace" }>, clean: (html: string) => string): string {
   switch (output.kind) {
     case "value":
       return `<pre class="out out-value">${clean(output.html)}</pre>`;

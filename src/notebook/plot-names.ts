@@ -14,6 +14,7 @@ export const PLOT_LIBRARY_NAMES = [
   "curvesChart",
   "heatmapChart",
   "lossChart",
+  "numpyVector",
   "pathsChart",
   "powerOfTen",
   "rounded",

@@ -109,6 +109,7 @@ export class Runner {
       timeoutMs: cell.timeoutMs,
       widgets: cell.widgetValues,
       checks: cell.checks,
+      trace: cell.paired !== undefined,
       onOutput(output) {
         mergeOutput(outputs, output);
         frame ||= requestAnimationFrame(render);

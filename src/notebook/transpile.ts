@@ -79,7 +79,18 @@ export function stripTypes(source: string): string {
   }
 }
 
-export function compileCell(source: string): CompiledCell {
+/** A line ending in `//: label` pairs that line with an equation row (see src/markdown/remark-paired.ts). */
+export const PAIR_MARKER = /\/\/:\s*([A-Za-z][\w-]*)\s*$/;
+
+export interface CompileOptions {
+  /**
+   * Report the value each `//: label` line produces: its assignment or declaration is wrapped in
+   * `__moments__.trace(label, …)`, on the same line, so the kernel can show the value it had at the last step.
+   */
+  trace?: boolean;
+}
+
+export function compileCell(source: string, options: CompileOptions = {}): CompiledCell {
   const js = stripTypes(source);
   let program: EstreeNode;
   try {
@@ -120,6 +131,8 @@ export function compileCell(source: string): CompiledCell {
     }
   }
 
+  if (options.trace) traceLabelledLines(program, source, edits);
+
   const last = body.at(-1);
   const returnsValue = last?.type === "ExpressionStatement";
   if (returnsValue) {
@@ -149,6 +162,50 @@ function rewriteVariableDeclaration(statement: EstreeNode, edits: Edit[], names:
   }
   const lastDeclarator = statement.declarations.at(-1) as EstreeNode;
   edits.push({ at: lastDeclarator.end, end: lastDeclarator.end, text: ")" });
+}
+
+/**
+ * For each line of the cell that ends in `//: label`, wrap what the line computes — an assignment, an update, or a
+ * declaration's initial value — in a call that records it: `m = β1·m + …` becomes
+ * `__moments__.trace("m", m = β1·m + …)`. Lines keep their numbers (the text is inserted within the line).
+ */
+function traceLabelledLines(program: EstreeNode, source: string, edits: Edit[]): void {
+  const labels = new Map<number, string>();
+  for (const [i, line] of source.split("\n").entries()) {
+    const label = PAIR_MARKER.exec(line)?.[1];
+    if (label) labels.set(i + 1, label);
+  }
+  if (labels.size === 0) return;
+  const traced = new Set<number>();
+  const wrap = (node: EstreeNode, label: string) => {
+    edits.push({ at: node.start, end: node.start, text: `${SCOPE_PARAM}.trace(${JSON.stringify(label)}, ` });
+    edits.push({ at: node.end, end: node.end, text: ")" });
+  };
+  const visit = (node: EstreeNode | null | undefined) => {
+    if (!node || typeof node.type !== "string") return;
+    const line = node.loc?.start.line as number | undefined;
+    const label = line !== undefined ? labels.get(line) : undefined;
+    if (label && line !== undefined && !traced.has(line)) {
+      const expression = node.type === "ExpressionStatement" ? node.expression : undefined;
+      if (expression && (expression.type === "AssignmentExpression" || expression.type === "UpdateExpression")) {
+        traced.add(line);
+        wrap(expression, label);
+        return;
+      }
+      if (node.type === "VariableDeclarator" && node.init) {
+        traced.add(line);
+        wrap(node.init, label);
+        return;
+      }
+    }
+    for (const key of Object.keys(node)) {
+      if (key === "loc") continue;
+      const child = node[key];
+      if (Array.isArray(child)) for (const item of child) visit(item);
+      else if (child && typeof child === "object" && typeof child.type === "string") visit(child);
+    }
+  };
+  visit(program);
 }
 
 function collectPatternNames(pattern: EstreeNode | null, names: string[]): void {

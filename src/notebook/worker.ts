@@ -48,7 +48,7 @@ async function onMessage(event: MessageEvent<ToKernel>) {
   const message = event.data;
   if (message?.type !== "run") return; // `evaluate` is for the build only
   runId = message.runId;
-  const result = await kernel.run(message.cellId, message.source, { widgets: message.widgets, checks: message.checks });
+  const result = await kernel.run(message.cellId, message.source, { widgets: message.widgets, checks: message.checks, trace: message.trace });
   send({ type: "done", runId: message.runId, cellId: message.cellId, ...result });
 }
 

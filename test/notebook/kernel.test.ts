@@ -129,3 +129,24 @@ describe("kernel: live outputs", () => {
     expect(renderOutputs(result!.outputs)).toContain('<progress max="10" value="4"></progress>');
   });
 });
+
+describe("kernel: traced lines (equations beside code)", () => {
+  it("reports the value each //: label line produced at the last step, after the run", async () => {
+    const source = [
+      "let m = 0;",
+      "for (let t = 1; t <= 3; t++) {",
+      "  const g = 2 * t;             //: g",
+      "  m = 0.9 * m + 0.1 * g;       //: m",
+      "  const mHat = m / (1 - 0.9 ** t); //: mHat",
+      "}",
+    ].join("\n");
+    const results = await runCellsAtBuild([{ id: "adam", source, timeoutMs: 20_000, trace: true }]);
+    // t = 3: g = 6; m = 0.9·(0.9·0.2 + 0.4) + 0.6 = 1.122; m̂ = 1.122 / (1 − 0.729) = 4.1402…
+    expect(results[0]!.outputs).toEqual([{ kind: "trace", values: { g: "6", m: "1.122", mHat: "4.14" } }]);
+  });
+
+  it("traces nothing unless asked", async () => {
+    const [result] = await run("let a = 1; //: a\na = 2; //: a");
+    expect(result!.outputs.filter((output) => output.kind === "trace")).toEqual([]);
+  });
+});
