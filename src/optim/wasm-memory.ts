@@ -24,6 +24,7 @@
  * - The memory below 64 KiB belongs to the kernel modules (scripts/build-wasm.ts checks that they need none of it);
  *   blocks are 64-byte aligned, so a SIMD load never straddles a cache line.
  */
+import { Blocks } from "./blocks.ts";
 import { integer } from "./validate.ts";
 import type { Vector } from "./types.ts";
 
@@ -37,12 +38,17 @@ const FIRST_BLOCK = PAGE_BYTES;
 let memory: WebAssembly.Memory | null | undefined;
 /** The SharedArrayBuffers of the memory seen so far (one per growth): a Float32Array on one of them is resident. */
 const buffers = new WeakSet<ArrayBufferLike>();
-/** Block sizes by offset, for blocks in use. */
-const blockBytes = new Map<number, number>();
-/** Free blocks below `top`, sorted by offset, never adjacent (merged when freed). */
-const free: { offset: number; bytes: number }[] = [];
-let top = FIRST_BLOCK;
-const registry = new FinalizationRegistry<number>((offset) => release(offset));
+const blocks = new Blocks(FIRST_BLOCK, ALIGNMENT, (end) => {
+  const size = memory!.buffer.byteLength;
+  if (end <= size) return true;
+  try {
+    memory!.grow(Math.ceil((end - size) / PAGE_BYTES));
+    return true;
+  } catch {
+    return false; // over the maximum, or the system refused
+  }
+});
+const registry = new FinalizationRegistry<number>((offset) => blocks.release(offset));
 
 /**
  * A module using SIMD128 and importing a shared memory, as the kernels do: `WebAssembly.validate` says whether this
@@ -85,7 +91,7 @@ const lengthSpec = integer(0, 0);
 export function fastFloat32Array(length: number): Float32Array {
   lengthSpec.check(length, { owner: "fastFloat32Array", name: "length" });
   const shared = wasmMemory();
-  const offset = shared ? allocate(shared, Math.max(length * 4, ALIGNMENT)) : -1;
+  const offset = shared ? blocks.allocate(length * 4) : -1;
   if (!shared || offset < 0) return new Float32Array(length);
   const array = new Float32Array(shared.buffer, offset, length);
   buffers.add(array.buffer);
@@ -122,58 +128,5 @@ export function instantiateKernels<Exports>(base64: string): Exports | null {
 
 /** Bytes of wasm memory in use by live arrays, and the memory's size (for a lesson, or a test of freeing). */
 export function wasmMemoryUse(): { used: number; size: number } {
-  let used = 0;
-  for (const bytes of blockBytes.values()) used += bytes;
-  return { used, size: memory ? memory.buffer.byteLength : 0 };
-}
-
-function allocate(shared: WebAssembly.Memory, requested: number): number {
-  const bytes = Math.ceil(requested / ALIGNMENT) * ALIGNMENT;
-  let offset = -1;
-  const index = free.findIndex((block) => block.bytes >= bytes);
-  if (index >= 0) {
-    const block = free[index]!;
-    offset = block.offset;
-    if (block.bytes === bytes) free.splice(index, 1);
-    else Object.assign(block, { offset: block.offset + bytes, bytes: block.bytes - bytes });
-  } else {
-    const end = top + bytes;
-    const size = shared.buffer.byteLength;
-    if (end > size) {
-      try {
-        shared.grow(Math.ceil((end - size) / PAGE_BYTES));
-      } catch {
-        return -1; // over the maximum, or the system refused
-      }
-    }
-    offset = top;
-    top = end;
-  }
-  blockBytes.set(offset, bytes);
-  return offset;
-}
-
-function release(offset: number): void {
-  const bytes = blockBytes.get(offset);
-  if (bytes === undefined) return;
-  blockBytes.delete(offset);
-  let index = free.findIndex((block) => block.offset > offset);
-  if (index < 0) index = free.length;
-  free.splice(index, 0, { offset, bytes });
-  const next = free[index + 1];
-  if (next && offset + bytes === next.offset) {
-    free[index]!.bytes += next.bytes;
-    free.splice(index + 1, 1);
-  }
-  const previous = free[index - 1];
-  if (previous && previous.offset + previous.bytes === offset) {
-    previous.bytes += free[index]!.bytes;
-    free.splice(index, 1);
-    index--;
-  }
-  const last = free[free.length - 1];
-  if (last && last.offset + last.bytes === top) {
-    top = last.offset;
-    free.pop();
-  }
+  return { used: blocks.usage.used, size: memory ? memory.buffer.byteLength : 0 };
 }
