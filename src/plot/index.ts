@@ -11,4 +11,5 @@ export { heatmapChart, type HeatmapOptions } from "./heatmap.ts";
 export { sweepChart, type SweepOptions, type SweepRow } from "./sweep.ts";
 export { numpyVector, rounded } from "./table.ts";
 export { axis, powerOfTen } from "./ticks.ts";
+export { compactPath, roundPaths } from "./compact.ts";
 export type { Described } from "./describe.ts";
