@@ -10,21 +10,26 @@ import remarkCells from "./src/markdown/remark-cells.ts";
 import remarkPaired from "./src/markdown/remark-paired.ts";
 import rehypeKatexStrict from "./src/markdown/rehype-katex-strict.ts";
 import { lessonSlug } from "./src/site/lessons.ts";
-import { lessonSidebar } from "./src/site/course.ts";
+import { contentRoutes, lessonSidebar, routeOf } from "./src/site/course.ts";
+import remarkEquations, { trustEquationLinks } from "./src/markdown/remark-equations.ts";
+import rehypeLinks from "./src/markdown/rehype-links.ts";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
+const contentDir = fileURLToPath(new URL("./content/", import.meta.url));
+const base = process.env.BASE_PATH ?? "/";
 /** @param {string} folder */
 const filesIn = (folder) => readdirSync(new URL(`./content/${folder}/`, import.meta.url)).filter((f) => /\.mdx?$/.test(f)).sort();
 
 export default defineConfig({
   site: process.env.SITE ?? "https://moments.example.org",
-  base: process.env.BASE_PATH ?? "/",
+  base,
   // Where the static site goes (default dist/); tests and benches read the same variable.
   outDir: process.env.MOMENTS_OUT_DIR ?? "./dist",
   markdown: {
     processor: unified({
       remarkPlugins: [
         remarkMath,
+        [remarkEquations, { root }],
         [remarkPaired, { component: fileURLToPath(new URL("./components/Paired.astro", import.meta.url)), root }],
         [
           remarkCells,
@@ -35,7 +40,19 @@ export default defineConfig({
           },
         ],
       ],
-      rehypePlugins: [[rehypeKatex, { strict: "error" }], [rehypeKatexStrict, { root }]],
+      rehypePlugins: [
+        [rehypeKatex, { strict: "error", trust: trustEquationLinks }],
+        [rehypeKatexStrict, { root }],
+        [
+          rehypeLinks,
+          {
+            base,
+            routes: contentRoutes(contentDir),
+            routeOf: (/** @type {string} */ file) => routeOf(file.slice(contentDir.length)),
+            root,
+          },
+        ],
+      ],
     }),
   },
   vite: {

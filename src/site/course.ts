@@ -39,6 +39,22 @@ export function lessonSidebar(directory: string): SidebarGroup[] {
   return [...groups.values()].sort((a, b) => PARTS.indexOf(a.label as Part) - PARTS.indexOf(b.label as Part));
 }
 
+/** Every page's path (without the base path, with a trailing slash) for the content files under `directory`. */
+export function contentRoutes(directory: string): Set<string> {
+  const routes = new Set<string>(["/404/"]);
+  for (const entry of readdirSync(directory, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !/\.mdx?$/.test(entry.name)) continue;
+    routes.add(routeOf(path.relative(directory, path.join(entry.parentPath, entry.name))));
+  }
+  return routes;
+}
+
+/** The path of a content file's page: "lessons/07-adam.mdx" → "/lessons/adam/", "index.mdx" → "/". */
+export function routeOf(relativeFile: string): string {
+  const slug = lessonSlug(relativeFile.split(path.sep).join("/"));
+  return slug === "index" ? "/" : `/${slug}/`;
+}
+
 /** A top-level scalar field of a file's YAML frontmatter (enough for the sidebar; Astro validates the whole). */
 export function frontmatterField(text: string, field: string): string | undefined {
   const frontmatter = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1];
