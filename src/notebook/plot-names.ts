@@ -10,6 +10,7 @@ export const PLOT_LIBRARY_NAMES = [
   "axis",
   "colorOf",
   "colors",
+  "compactPath",
   "curvePoints",
   "curvesChart",
   "heatmapChart",
@@ -17,6 +18,7 @@ export const PLOT_LIBRARY_NAMES = [
   "numpyVector",
   "pathsChart",
   "powerOfTen",
+  "roundPaths",
   "rounded",
   "sweepChart",
 ] as const;
