@@ -11,11 +11,17 @@ import { OPTIMIZER_KERNELS } from "./wasm/optimizers.generated.ts";
 import { instantiateKernels, isWasmResident } from "./wasm-memory.ts";
 
 /**
- * The shortest x the kernels take. Below it the JavaScript loop is about as fast: the call into wasm and the
- * residency checks cost as much as a few dozen coordinates of the loop (bench/optimizer.ts prints the sweep; the
- * crossover sits near 16 entries in Node 24 and Chromium). Above it the kernel wins by 5× or more.
+ * The shortest x the kernels take. Measured (bench/fast-path-threshold.ts, Adam, Node 24): a step on 8 entries costs
+ * the same either way (≈160 ns: the wasm call and the residency checks cost what 8 coordinates of the loop do); from
+ * 16 on the kernel is faster (1.3–1.7× at 16, 3× at 64, 10–16× at 1,024). Below 16 the readable loop runs.
  */
-export const FAST_PATH_MIN_LENGTH = 64;
+export const FAST_PATH_MIN_LENGTH = 16;
+let minimumLength = FAST_PATH_MIN_LENGTH;
+
+/** For bench/fast-path-threshold.ts: let vectors from `length` entries take the kernels (reset with no argument). */
+export function overrideFastPathMinLength(length = FAST_PATH_MIN_LENGTH): void {
+  minimumLength = length;
+}
 
 /**
  * The kernels as the updates call them: the vectors themselves (each one's byteOffset is its address in wasm memory;
@@ -90,7 +96,7 @@ export function fastKernelsFor(
   state: StepCount,
   stateVectors: readonly string[],
 ): OptimizerKernels | null {
-  if (x.length < FAST_PATH_MIN_LENGTH || !isWasmResident(x) || !isWasmResident(grad)) return null;
+  if (x.length < minimumLength || !isWasmResident(x) || !isWasmResident(grad)) return null;
   for (let i = 0; i < stateVectors.length; i++)
     if (!isWasmResident((state as unknown as Record<string, unknown>)[stateVectors[i]!])) return null;
   if (kernels === undefined) {
