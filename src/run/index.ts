@@ -1,7 +1,7 @@
 /**
  * Runs: `minimize(problem, optimizer, options)` → a trajectory as plain data (points, losses, optimizer states);
  * `trainModel(model, optimizer, options)` → a classifier's training curves per epoch (or `startTraining` to take turns);
- * `inverseSqrtDecay(α)`, the schedule t ↦ α/√t.
+ * `inverseSqrtDecay(α)`, the schedule t ↦ α/√t; `timeStep`, `timeCopy` and `msPerCall`, timings where the cell runs.
  */
 export { minimize, type MinimizeOptions, type Trajectory } from "./minimize.ts";
 export type { Snapshot } from "./snapshot.ts";
@@ -15,3 +15,4 @@ export {
   type TrainingResult,
 } from "./train.ts";
 export { inverseSqrtDecay } from "./schedules.ts";
+export { msPerCall, timeCopy, timeStep, type StepTiming, type TimingOptions } from "./throughput.ts";
