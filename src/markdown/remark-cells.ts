@@ -75,7 +75,8 @@ export default function remarkCells(options: RemarkCellsOptions) {
     }
     if (cells.length === 0) return;
 
-    const first = cells[0]!;
+    // The notebook bar goes before the top-level block that holds the first cell (a cell may sit inside <Paired>).
+    const firstBlock = tree.children.findIndex((node) => node === cells[0]!.node || contains(node, cells[0]!.node));
     for (const [i, cell] of cells.entries()) {
       const index = cell.parent.children.indexOf(cell.node);
       cell.parent.children[index] = cellElement(cell, results[i]!);
@@ -86,9 +87,14 @@ export default function remarkCells(options: RemarkCellsOptions) {
         paired.attributes.push(attribute("cell", cell.id));
         paired.attributes.push(attribute("values", JSON.stringify(trace?.kind === "trace" ? trace.values : {})));
       }
-      if (cell === first && options.bar)
-        cell.parent.children.splice(index, 0, { type: "mdxJsxFlowElement", name: "NotebookBar", attributes: [], children: [] } as unknown as RootContent);
     }
+    if (options.bar && firstBlock >= 0)
+      tree.children.splice(firstBlock, 0, {
+        type: "mdxJsxFlowElement",
+        name: "NotebookBar",
+        attributes: [],
+        children: [],
+      } as unknown as RootContent);
     tree.children.unshift(importComponent("Cell", options.component));
     if (options.bar) tree.children.unshift(importComponent("NotebookBar", options.bar));
   };
@@ -150,6 +156,10 @@ function cellElement(cell: FoundCell, result: BuildCellResult): RootContent {
         ...(pairedData(cell) ? [attribute("paired", "true")] : []),
       ];
   return { type: "mdxJsxFlowElement", name: "Cell", attributes, children: [] } as unknown as RootContent;
+}
+
+function contains(node: RootContent, target: RootContent): boolean {
+  return "children" in node && (node.children as RootContent[]).some((child) => child === target || contains(child, target));
 }
 
 function pairedData(cell: FoundCell): PairedCellData | undefined {

@@ -86,3 +86,25 @@ describe("equations beside code", () => {
     expect(await page.locator(`${PAIRED} .pair-chip`).allInnerTexts()).toEqual(["g", "m", "v", "mHat", "vHat", "theta"]);
   });
 });
+
+describe("Algorithm 1 on the Adam lesson", () => {
+  it("highlights each line's code by hover and by keyboard, and shows new values after a run", async () => {
+    const { page } = await newPage(site.browser, { viewport: { width: 1400, height: 900 } });
+    await page.goto(`${site.server.url}lessons/adam/`);
+    const block = "#algorithm-by-hand-paired";
+    const lineBackground = (label: string) =>
+      page.locator(`${block} [data-pair-line="${label}"]`).evaluate((element) => getComputedStyle(element).backgroundColor);
+    await page.locator(`${block} [data-pair-eq="mHat"]`).hover();
+    expect(await lineBackground("mHat")).not.toBe(TRANSPARENT);
+    expect(await lineBackground("vHat")).toBe(TRANSPARENT);
+    await page.mouse.move(0, 0);
+    await page.locator(`${block} [data-pair-eq="theta"]`).focus();
+    expect(await lineBackground("theta")).not.toBe(TRANSPARENT);
+
+    const code = await page.locator("#algorithm-by-hand .cell-code pre").textContent();
+    await setCellCode(page, "algorithm-by-hand", code!.replace("algorithm1(1, 10)", "algorithm1(1, 3)"));
+    await page.keyboard.press("Control+Enter");
+    await page.locator("#algorithm-by-hand[data-state=ok]").waitFor();
+    await expect.poll(() => page.locator(`${block} [data-pair-value="t"]`).textContent()).toBe("= 3");
+  });
+});

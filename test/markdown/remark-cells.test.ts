@@ -38,6 +38,12 @@ describe("remarkCells", () => {
     expect(js.indexOf("_jsx(NotebookBar")).toBeLessThan(js.indexOf("_jsx(Cell"));
   });
 
+  it("puts the bar before the block that holds the first cell, not inside it", async () => {
+    const file = new VFile({ path: "/project/x.mdx", value: "<div>\n\n" + fence("cell", "1") + "\n\n</div>" });
+    const js = String(await compile(file, { remarkPlugins: [[remarkCells, { component, bar: "/components/Bar.astro", root: "/project" }]] }));
+    expect(js).toMatch(/_jsx\(NotebookBar, \{\}\), "\\n", _jsx\("div", \{\s*children: _jsx\(Cell/);
+  });
+
   it("builds an exercise from its starter code, checking the reference solution at build time", async () => {
     const js = await compileLesson(
       exercise('const answer = 0; // TODO\n// --- solution\nconst answer = 42;\n// --- checks\ncheck("is 42", () => expect(answer).toBe(42));\n// --- hint\n// Think.'),

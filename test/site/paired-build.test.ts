@@ -27,3 +27,24 @@ describe("a paired block as built", () => {
     expect(block).toContain('#paired-demo-paired:has([data-pair-eq="mHat"]:is(:hover, :focus-visible)) [data-pair-line="mHat"]');
   });
 });
+
+describe("the lessons use equations beside code", () => {
+  const blockOf = (page: string, cell: string) => {
+    const lesson = readFileSync(path.join(DIST, page, "index.html"), "utf8");
+    const start = lesson.indexOf(`id="${cell}-paired"`);
+    expect(start, `${page}: ${cell}`).toBeGreaterThan(0);
+    return lesson.slice(start, lesson.indexOf("</section>", lesson.indexOf(`id="${cell}"`, start)));
+  };
+  const labels = (html: string) => [...html.matchAll(/<li[^>]*data-pair-eq="(\w+)"/g)].map((m) => m[1]);
+
+  it("Algorithm 1 of Adam, line by line, with its values as built", () => {
+    const block = blockOf("lessons/adam", "algorithm-by-hand");
+    expect(labels(block)).toEqual(["t", "g", "m", "v", "mHat", "vHat", "theta"]);
+    expect(block).toContain('<span class="pair-value" data-pair-value="t">= 10</span>');
+  });
+
+  it("the AdaGrad and RMSprop updates", () => {
+    expect(labels(blockOf("lessons/adagrad", "adagrad-by-hand"))).toEqual(["s", "theta"]);
+    expect(labels(blockOf("lessons/rmsprop", "rmsprop-by-hand"))).toEqual(["v", "theta"]);
+  });
+});
