@@ -9,13 +9,15 @@ export function median(values: readonly number[]): number {
   return sorted[Math.floor((sorted.length - 1) / 2)]!;
 }
 
-/** How many calls of `run` make a batch of about `targetMs` (at least 1), from one timed call after a warm-up. */
+/**
+ * How many calls of `run` make a batch of at least `targetMs`: grown until one does, which also warms it up. Browsers
+ * coarsen performance.now() to 0.1 ms or more, so a single short call cannot be timed.
+ */
 export function callsFor(run: () => void, targetMs: number): number {
-  run();
-  const started = performance.now();
-  run();
-  const once = Math.max(performance.now() - started, 1e-3);
-  return Math.max(1, Math.round(targetMs / once));
+  let calls = 1;
+  for (let elapsed = msPerCall(run, calls) * calls; elapsed < targetMs; elapsed = msPerCall(run, calls) * calls)
+    calls = elapsed > targetMs / 10 ? Math.ceil((1.2 * calls * targetMs) / elapsed) : calls * 10;
+  return calls;
 }
 
 /** Milliseconds per call of `run`, timed over `calls` calls. */

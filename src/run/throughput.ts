@@ -40,20 +40,18 @@ const timingSpecs: Specs<TimingOptions> = { rounds: integer(1, 5), batchMs: posi
 /** Milliseconds per call of `run`: the median over rounds of batches (see the module's doc). */
 export function msPerCall(run: () => void, options?: Partial<TimingOptions>): number {
   const { rounds, batchMs } = resolveOptions("msPerCall", timingSpecs, options);
-  // A warm-up batch (the JIT compiles the loop meanwhile), which also tells how many calls make a batch.
-  let started = performance.now();
-  let warmUpCalls = 0;
-  do {
-    run();
-    warmUpCalls++;
-  } while (performance.now() - started < batchMs);
-  const calls = Math.max(1, Math.round((batchMs * warmUpCalls) / (performance.now() - started)));
-  const times: number[] = [];
-  for (let round = 0; round < rounds; round++) {
-    started = performance.now();
+  // Grow the batch until it lasts batchMs (it doubles as the warm-up, while the JIT compiles the loop): browsers
+  // coarsen performance.now() to 0.1 ms or more, so a batch must be long next to that.
+  const batch = (calls: number) => {
+    const started = performance.now();
     for (let k = 0; k < calls; k++) run();
-    times.push((performance.now() - started) / calls);
-  }
+    return performance.now() - started;
+  };
+  let calls = 1;
+  for (let elapsed = batch(calls); elapsed < batchMs; elapsed = batch(calls))
+    calls = elapsed > batchMs / 10 ? Math.ceil((1.2 * calls * batchMs) / elapsed) : calls * 10;
+  const times: number[] = [];
+  for (let round = 0; round < rounds; round++) times.push(batch(calls) / calls);
   return times.sort((a, b) => a - b)[Math.floor((rounds - 1) / 2)]!;
 }
 
