@@ -94,7 +94,7 @@ export async function buildWasm({ quiet = false } = {}): Promise<string[]> {
 
 /** The contract with wasm-memory.ts: one import, the shared memory; no data segments to overwrite its blocks. */
 function checkModule(source: string, binary: Uint8Array, text: string): void {
-  const imports = WebAssembly.Module.imports(new WebAssembly.Module(binary));
+  const imports = WebAssembly.Module.imports(new WebAssembly.Module(binary as Uint8Array<ArrayBuffer>));
   const expected = [{ module: "env", name: "memory", kind: "memory" }];
   if (JSON.stringify(imports) !== JSON.stringify(expected))
     throw new Error(`${source}: must import only env.memory; imports ${JSON.stringify(imports)}`);

@@ -93,7 +93,11 @@ async function adamStep(tf: Tf, n: number, rounds: number): Promise<StepTiming[]
     { name: "memory copy", bytes: 8 * n, run: () => copyTarget.set(plainX) },
     { name: "ours, fast path", bytes: 28 * n, run: () => fast.step(x, grad, fastState) },
     { name: "ours, readable loop", bytes: 28 * n, run: () => readable.step(plainX, plainGrad, readableState) },
-    { name: "TF.js wasm", bytes: 28 * n, run: () => tfAdam.applyGradients({ [tfVariable.name]: tfGrad }) },
+    {
+      name: "TF.js wasm",
+      bytes: 28 * n,
+      run: () => tfAdam.applyGradients([{ name: tfVariable.name, tensor: tfGrad }]),
+    },
   ];
   // In alternation, round after round, so that the machine's load at any moment weighs on all of them alike.
   const calls = contenders.map(({ run }) => callsFor(run, 30));
@@ -109,7 +113,7 @@ async function adamStep(tf: Tf, n: number, rounds: number): Promise<StepTiming[]
   const variable = tf.variable(tf.tensor1d(values));
   const g = tf.tensor1d(gradient);
   const optimizer = tf.train.adam(1e-3);
-  const run = () => optimizer.applyGradients({ [variable.name]: g });
+  const run = () => optimizer.applyGradients([{ name: variable.name, tensor: g }]);
   run();
   const cpuRounds = n >= 5e6 ? 3 : rounds;
   const cpuSamples = Array.from({ length: cpuRounds }, () => msPerCall(run, 1));
@@ -171,13 +175,14 @@ async function mlpTraining(tf: Tf, epochs: number, runs: number): Promise<Measur
 
   ours();
   theirs(); // warm-up: compile, allocate
-  const results = { ours: [] as { seconds: number; finalLoss: number }[], theirs: [] as typeof results.ours };
+  type Run = { seconds: number; finalLoss: number };
+  const results = { ours: [] as Run[], theirs: [] as Run[] };
   for (let run = 0; run < runs; run++) {
     results.ours.push(ours());
     results.theirs.push(theirs());
   }
   tf.dispose([x, y]);
-  const summary = (name: string, list: typeof results.ours) => ({
+  const summary = (name: string, list: Run[]) => ({
     name,
     seconds: median(list.map((r) => r.seconds)),
     finalLoss: list.at(-1)!.finalLoss,

@@ -31,7 +31,7 @@ export interface FastPasses {
 
 /** A Float32Array in wasm memory of at least the length asked for, reallocated only to grow: a fast pass's buffer. */
 export function fastWorkspace(): (length: number) => Float32Array {
-  let buffer = new Float32Array(0);
+  let buffer: Float32Array = new Float32Array(0);
   return (length) => (buffer.length >= length ? buffer : (buffer = fastFloat32Array(length)));
 }
 
@@ -52,7 +52,7 @@ export function fastClassifier(passes: FastPasses, inputs: number, classes: numb
   const logitBuffer = fastWorkspace();
   const logitGradientBuffer = fastWorkspace();
   let gradBuffer: Float32Array | undefined;
-  let labelBytes = new Uint8Array(0);
+  let labelBytes: Uint8Array = new Uint8Array(0);
   /** Where the last forward pass read its inputs, for the backward pass that follows it. */
   let stagedInputs = 0;
 
