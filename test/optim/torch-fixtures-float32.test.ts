@@ -17,43 +17,17 @@
  * - centered RMSprop on Rosenbrock after step 1500: the float64 test compares it only that far (the path oscillates
  *   across the valley floor, where √(v − ḡ²) cancels and any last-bit difference grows ×1000 every 20 steps).
  */
-import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import * as optim from "../../src/optim/index.ts";
-import type { Optimizer } from "../../src/optim/index.ts";
 import { fastKernelsFor } from "../../src/optim/fast-path.ts";
-import { bowl, quadratic, rosenbrock, type Problem } from "../../src/problems/index.ts";
+import * as optim from "../../src/optim/index.ts";
+import { describeCase, fixtures as allFixtures, optimizerFor, PROBLEMS } from "./torch-fixtures.ts";
 
 const TOLERANCE = 2 ** -16;
 const STATE_TOLERANCE = 2 ** -14;
 const WITH_KERNELS = ["adam", "adamw", "sgd", "adagrad", "rmsprop"];
 const EARLY_STEPS_ONLY: Record<string, number> = { 'rmsprop {"lr":0.001,"centered":true} on rosenbrock': 1500 };
 
-interface Case {
-  options: Record<string, unknown> & { lrSchedule?: string };
-  problem: "quadratic" | "bowl" | "rosenbrock" | "tape";
-  x0: number[];
-  steps: number;
-  every: number;
-  x: number[][];
-  state: Record<string, number | number[]>;
-}
-
-const SCHEDULES: Record<string, (t: number) => number> = { "0.5/sqrt(t)": (t) => 0.5 / Math.sqrt(t) };
-const PROBLEMS: Record<string, Problem> = {
-  quadratic: quadratic({ a: [1, 10, 100] }),
-  bowl: bowl(),
-  rosenbrock: rosenbrock(),
-};
-
-const directory = new URL("./fixtures/", import.meta.url);
-const fixtures = readdirSync(directory)
-  .filter((file) => file.endsWith(".json"))
-  .map((file) => JSON.parse(readFileSync(new URL(file, directory), "utf8")) as { optimizer: string; cases: Case[] })
-  .filter(({ optimizer }) => WITH_KERNELS.includes(optimizer));
-
-const nameOf = (optimizer: string, { options, problem }: Case) =>
-  `${optimizer} ${JSON.stringify(options)} on ${problem}`;
+const fixtures = allFixtures.filter(({ optimizer }) => WITH_KERNELS.includes(optimizer));
 
 /** The worst |fast − torch| / (1 + |torch|) over every copy of the problem's coordinates. */
 function deviation(tiled: ArrayLike<number>, expected: readonly number[]): number {
@@ -70,7 +44,7 @@ describe.runIf(optim.fastPathAvailable())("the fast path in float32 follows PyTo
   const cases = fixtures.flatMap(({ optimizer, cases }) =>
     cases
       .filter((testCase) => testCase.problem !== "tape")
-      .map((testCase) => [nameOf(optimizer, testCase), optimizer, testCase] as const),
+      .map((testCase) => [describeCase(optimizer, testCase), optimizer, testCase] as const),
   );
 
   it("covers the five optimizers with kernels", () => {
@@ -79,9 +53,7 @@ describe.runIf(optim.fastPathAvailable())("the fast path in float32 follows PyTo
   });
 
   it.each(cases)("%s", (name, optimizerName, testCase) => {
-    const { lrSchedule, ...options } = testCase.options;
-    const factory = (optim as unknown as Record<string, (options: object) => Optimizer<any>>)[optimizerName]!;
-    const optimizer = factory(lrSchedule ? { ...options, lr: SCHEDULES[lrSchedule] } : options);
+    const optimizer = optimizerFor(optimizerName, testCase);
     const d = testCase.x0.length;
     const copies = Math.ceil(70 / d);
     const x = optim.fastFloat32Array(copies * d);
@@ -96,7 +68,7 @@ describe.runIf(optim.fastPathAvailable())("the fast path in float32 follows PyTo
         Object.keys(testCase.state).filter((k) => k !== "t"),
       ),
     ).not.toBeNull();
-    const problem = PROBLEMS[testCase.problem]!;
+    const problem = PROBLEMS[testCase.problem as keyof typeof PROBLEMS];
     const [point, gradient] = [new Float64Array(d), new Float64Array(d)];
     const upTo = EARLY_STEPS_ONLY[name] ?? testCase.steps;
     for (let t = 1; t <= upTo; t++) {

@@ -6,11 +6,9 @@
  * multiply-adds and JavaScript cannot, so results differ in the last bits; two cases amplify that difference past any
  * fixed tolerance, and only their first steps are compared (EARLY_STEPS_ONLY).
  */
-import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import * as optim from "../../src/optim/index.ts";
-import type { Optimizer, Vector } from "../../src/optim/index.ts";
-import { bowl, quadratic, rosenbrock, type Problem } from "../../src/problems/index.ts";
+import type { Vector } from "../../src/optim/index.ts";
+import { describeCase, fixtures, optimizerFor, PROBLEMS, type Case } from "./torch-fixtures.ts";
 
 const ABSOLUTE = 1e-12;
 const RELATIVE = 1e-9;
@@ -25,37 +23,6 @@ const EARLY_STEPS_ONLY: Record<string, number> = {
   'rmsprop {"lr":0.001,"centered":true} on rosenbrock': 1500,
 };
 
-interface Case {
-  options: Record<string, unknown> & { lrSchedule?: string };
-  problem: "quadratic" | "bowl" | "rosenbrock" | "tape";
-  x0: number[];
-  steps: number;
-  every: number;
-  gradients?: number[][];
-  x: number[][];
-  state: Record<string, number | number[]>;
-}
-
-const SCHEDULES: Record<string, (t: number) => number> = { "0.5/sqrt(t)": (t) => 0.5 / Math.sqrt(t) };
-
-const PROBLEMS: Record<Exclude<Case["problem"], "tape">, Problem> = {
-  quadratic: quadratic({ a: [1, 10, 100] }),
-  bowl: bowl(),
-  rosenbrock: rosenbrock(),
-};
-
-const fixturesDirectory = new URL("./fixtures/", import.meta.url);
-const fixtures = readdirSync(fixturesDirectory)
-  .filter((file) => file.endsWith(".json"))
-  .map(
-    (file) =>
-      JSON.parse(readFileSync(new URL(file, fixturesDirectory), "utf8")) as { optimizer: string; cases: Case[] },
-  );
-
-function describeCase(optimizer: string, { options, problem }: Case): string {
-  return `${optimizer} ${JSON.stringify(options)} on ${problem}`;
-}
-
 /** The largest deviation of `actual` from `expected`, in units of the tolerance: ≤ 1 passes. */
 function deviation(actual: ArrayLike<number>, expected: ArrayLike<number>): number {
   let worst = 0;
@@ -68,9 +35,7 @@ function deviation(actual: ArrayLike<number>, expected: ArrayLike<number>): numb
 
 /** Replays a case; returns x at each recorded step (up to `upTo`) and the final state. */
 function replay(optimizerName: string, testCase: Case, upTo = testCase.steps) {
-  const { lrSchedule, ...options } = testCase.options;
-  const factory = (optim as unknown as Record<string, (options: object) => Optimizer<any>>)[optimizerName]!;
-  const optimizer = factory(lrSchedule ? { ...options, lr: SCHEDULES[lrSchedule] } : options);
+  const optimizer = optimizerFor(optimizerName, testCase);
   const x = Float64Array.from(testCase.x0);
   const grad = new Float64Array(x.length);
   const state = optimizer.init(x);
