@@ -4,6 +4,10 @@
  *
  * Every optimizer follows one contract ({@link Optimizer}): `const state = opt.init(x)`, then `opt.step(x, grad,
  * state)` updates x in place. Options are PyTorch's, in camelCase, with PyTorch's defaults.
+ *
+ * Fast path: float32 vectors placed in WebAssembly memory (`fastFloat32Array(n)`, and the `zerosLike` and state made
+ * from them) are stepped by SIMD kernels for Adam, AdamW, SGD, AdaGrad and RMSprop, behind the same contract
+ * (wasm-memory.ts, fast-path.ts); the TypeScript loops stay the reference.
  */
 export type { LearningRate, Optimizer, StepCount, Vector } from "./types.ts";
 export { sgd, type SgdOptions, type SgdState } from "./sgd.ts";
