@@ -1,0 +1,54 @@
+/** What the script and the notebook writers share: the library's names, value texts, names that cannot clash. */
+import { coreLibrary } from "../notebook/library-core.ts";
+import { PLOT_LIBRARY_NAMES } from "../notebook/plot-names.ts";
+import type { Lesson } from "./lesson.ts";
+import { declaredNames, planModule, type ModulePlan, type Piece } from "./one-module.ts";
+import { KERNEL_NAMES } from "./runtime/names.ts";
+
+/** Every name a cell sees without importing: the library (core and drawing part) and the kernel's functions. */
+export function libraryNames(): string[] {
+  return [...Object.keys(coreLibrary()), ...PLOT_LIBRARY_NAMES, ...KERNEL_NAMES];
+}
+
+/** Whether code using these library names draws (and so needs Plot and linkedom). */
+export function usesPlots(names: readonly string[]): boolean {
+  return names.some((name) => (PLOT_LIBRARY_NAMES as readonly string[]).includes(name));
+}
+
+/** The text for a `<Value>` slot: what the build computed, else the expression, marked as such. */
+export function valueText(lesson: Lesson, values: readonly (string | undefined)[], index: number): string {
+  return values[index] ?? `[value of \`${lesson.values[index]!.expression}\`]`;
+}
+
+/** `preferred`, or `preferred2`, … — the first name no piece declares at its top level. */
+export function chooseName(preferred: string, pieces: readonly Piece[]): string {
+  const taken = new Set(pieces.filter((piece) => piece.kind !== "checks").flatMap((piece) => declaredNames(piece.source)));
+  let name = preferred;
+  for (let i = 2; taken.has(name); i++) name = `${preferred}${i}`;
+  return name;
+}
+
+export interface LessonPlan {
+  /** The name of the notebook object (`notebook`, unless a cell declares that name). */
+  notebook: string;
+  /** The cells as one module (one-module.ts): what the `.ts` runs; its library names tell whether the lesson draws. */
+  module: ModulePlan;
+  plots: boolean;
+}
+
+/** The lesson's code as pieces of one module: cells, and each exercise's starter, checks and solution. */
+export function planLesson(lesson: Lesson): LessonPlan {
+  const pieces = lesson.blocks.flatMap((block): Piece[] => {
+    if (block.kind === "cell") return [{ source: block.source, kind: "cell" }];
+    if (block.kind === "prose") return [];
+    const { starter, checks, solution } = block.exercise;
+    return [
+      { source: starter, kind: "cell" },
+      { source: checks, kind: "checks" },
+      { source: solution, kind: "solution" },
+    ];
+  });
+  const notebook = chooseName("notebook", pieces);
+  const module = planModule(pieces, libraryNames(), `${notebook}.show`);
+  return { notebook, module, plots: usesPlots([...module.constant, ...module.mutable]) };
+}

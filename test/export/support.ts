@@ -1,0 +1,36 @@
+/** Lessons for the export tests: the course's own files, or a few lines of MDX. */
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type { LessonSource } from "../../src/export/lesson.ts";
+import { frontmatterField } from "../../src/site/course.ts";
+import { lessonSlug } from "../../src/site/lessons.ts";
+import { ROOT } from "../support/paths.ts";
+
+export const LESSONS_DIR = path.join(ROOT, "content/lessons");
+export const PAGE_URL = "https://moments.example.org/course/lessons/demo/";
+
+/** A lesson file of the course as the endpoints see it (frontmatter apart). */
+export function lessonSource(file: string): LessonSource {
+  const text = readFileSync(path.join(LESSONS_DIR, file), "utf8");
+  return {
+    slug: lessonSlug(`lessons/${file}`).slice("lessons/".length),
+    title: frontmatterField(text, "title") ?? file,
+    description: frontmatterField(text, "description"),
+    body: text.replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, ""),
+    file: `content/lessons/${file}`,
+  };
+}
+
+export function lessonFiles(): string[] {
+  return readdirSync(LESSONS_DIR).filter((file) => file.endsWith(".mdx")).sort();
+}
+
+/** A lesson made of `body` (MDX). */
+export function demo(body: string, slug = "demo"): LessonSource {
+  return { slug, title: "Demo", description: "A lesson for the tests.", body, file: "demo.mdx" };
+}
+
+/** A fenced cell: "```ts cell id=…" + code. */
+export function cell(id: string, code: string, kind = "cell"): string {
+  return `\`\`\`ts ${kind} id=${id}\n${code}\n\`\`\``;
+}
