@@ -33,7 +33,7 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = ["ts", "ipynb"];
 /** The lesson's export in a format: the file's text. */
 export async function exportLesson(source: LessonSource, site: ExportSite, format: ExportFormat): Promise<string> {
   const lesson = parsed(source, site);
-  const [bundle, run] = await Promise.all([libraryBundle(site.root), runLesson(lesson, key(source, site))]);
+  const [bundle, run] = await Promise.all([libraryBundle(site.root), runLesson(lesson, runKey(source), site.root)]);
   const input = { lesson, pageUrl: site.pageUrl, values: run.values, bundle };
   if (format === "ts") return lessonScript(input);
   return `${JSON.stringify(lessonNotebook({ ...input, outputs: run.outputs }), null, 1)}\n`;
@@ -43,7 +43,7 @@ export async function exportLesson(source: LessonSource, site: ExportSite, forma
 export function prepareExports(sources: readonly LessonSource[], site: (source: LessonSource) => ExportSite): void {
   for (const source of sources) {
     const lesson = parsed(source, site(source));
-    runLesson(lesson, key(source, site(source))).catch(() => {}); // awaited (and reported) by exportLesson
+    runLesson(lesson, runKey(source), site(source).root).catch(() => {}); // awaited (and reported) by exportLesson
   }
   if (sources.length) void libraryBundle(site(sources[0]!).root).catch(() => {});
 }
@@ -72,4 +72,9 @@ function parsed(source: LessonSource, site: ExportSite): Lesson {
 
 function key(source: LessonSource, site: ExportSite): string {
   return createHash("sha256").update(JSON.stringify([source, site.pageUrl, site.base])).digest("hex");
+}
+
+/** A run depends on the lesson's code, not on where the site is hosted. */
+function runKey(source: LessonSource): string {
+  return createHash("sha256").update(JSON.stringify([source.slug, source.body])).digest("hex");
 }

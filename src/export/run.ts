@@ -4,7 +4,7 @@
  *
  * The run is the page's own (src/notebook/build-kernel.ts: the same kernel, cells and options as remark-cells),
  * done a second time because the page's run lives inside the MDX compiler. Runs are shared by a lesson's two
- * exports and at most `availableParallelism()` run at once. A failed run is not fatal here — the page's build
+ * exports, at most `availableParallelism()` run at once, and a complete run is kept for the next build. A failed run is not fatal here — the page's build
  * fails on it first — the exports then carry the outputs that were made and the expressions in place of numbers.
  */
 import { availableParallelism } from "node:os";
@@ -12,12 +12,15 @@ import { runPageAtBuild, type BuildCell } from "../notebook/build-kernel.ts";
 import type { Output } from "../notebook/outputs.ts";
 import { formatValue } from "../markdown/prose-values.ts";
 import type { Lesson } from "./lesson.ts";
+import { readCachedRun, runCacheFile, writeCachedRun } from "./run-cache.ts";
 
 export interface LessonRun {
   /** Each cell's outputs, by cell id. */
   outputs: Map<string, Output[]>;
   /** The text of each `<Value>` (undefined when it could not be computed). */
   values: (string | undefined)[];
+  /** Whether every cell ran and every value was computed. */
+  complete?: boolean;
 }
 
 /** Seconds a cell may run at build time at least (as remark-cells allows). */
@@ -27,13 +30,25 @@ const runs = new Map<string, Promise<LessonRun>>();
 const queue: (() => void)[] = [];
 let running = 0;
 
-/** Run the lesson's cells (once per lesson and source: `key` should change when the source does). */
-export function runLesson(lesson: Lesson, key: string): Promise<LessonRun> {
+/**
+ * Run the lesson's cells, once per build for a lesson and source (`key` must change when the source does). With the
+ * project's `root`, a complete run is also kept for later builds (run-cache.ts).
+ */
+export function runLesson(lesson: Lesson, key: string, root?: string): Promise<LessonRun> {
   let run = runs.get(key);
   if (!run) {
-    run = limited(() => runNow(lesson));
+    run = root === undefined ? limited(() => runNow(lesson)) : cachedRun(lesson, key, root);
     runs.set(key, run);
   }
+  return run;
+}
+
+async function cachedRun(lesson: Lesson, key: string, root: string): Promise<LessonRun> {
+  const file = runCacheFile(root, lesson.slug, key);
+  const cached = readCachedRun(file);
+  if (cached) return cached;
+  const run = await limited(() => runNow(lesson));
+  if (run.complete) writeCachedRun(file, lesson.slug, run);
   return run;
 }
 
@@ -56,7 +71,8 @@ async function runNow(lesson: Lesson): Promise<LessonRun> {
       return undefined;
     }
   });
-  return { outputs, values };
+  const complete = run.cells.length === cells.length && run.cells.every((cell) => cell.status === "ok") && values.every((value) => value !== undefined);
+  return { outputs, values, complete };
 }
 
 function limited<T>(task: () => Promise<T>): Promise<T> {
