@@ -1,10 +1,9 @@
 /**
  * Every lesson downloadable as a runnable TypeScript file and as a Jupyter notebook (issue 7, "Exports").
  *
- *     MDX source ──parseLesson──▶ Lesson (prose and cells in order) ──┬─ lessonScript ──▶ adam.ts
- *                                     │                                └─ lessonNotebook ─▶ adam.ipynb
- *                                     └─ runLesson (values, outputs) ──┘     ▲
- *                                        libraryBundle (esbuild, once) ──────┘
+ *     MDX ─ parseLesson ─▶ Lesson ─┬──────────────────────────────┬─ lessonScript ───▶ adam.ts
+ *                                  └─ runLesson: values, outputs ─┴─ lessonNotebook ─▶ adam.ipynb
+ *                                     libraryBundle (esbuild, once per build) ─▶ both
  *
  * The parts are pure functions tested without Astro (test/export); the endpoints in src/pages/lessons call
  * `exportLesson`. Everything expensive — parsing with TypeScript, bundling, running a lesson's cells — is done once
@@ -28,8 +27,6 @@ export interface ExportSite {
   base: string;
 }
 
-export const EXPORT_FORMATS: readonly ExportFormat[] = ["ts", "ipynb"];
-
 /** The lesson's export in a format: the file's text. */
 export async function exportLesson(source: LessonSource, site: ExportSite, format: ExportFormat): Promise<string> {
   const lesson = parsed(source, site);
@@ -39,7 +36,10 @@ export async function exportLesson(source: LessonSource, site: ExportSite, forma
   return `${JSON.stringify(lessonNotebook({ ...input, outputs: run.outputs }), null, 1)}\n`;
 }
 
-/** Start running the lessons' cells now (the endpoints' getStaticPaths call it, so runs overlap the page build). */
+/**
+ * Start running the lessons' cells now, side by side (run.ts runs as many at once as there are cores), rather than
+ * one by one as the build asks for each file. The endpoints' getStaticPaths call it.
+ */
 export function prepareExports(sources: readonly LessonSource[], site: (source: LessonSource) => ExportSite): void {
   for (const source of sources) {
     const lesson = parsed(source, site(source));

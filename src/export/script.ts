@@ -7,8 +7,8 @@
  * in order, in one module (one-module.ts says what is rewritten so that the cells keep the page's shared scope).
  * The library comes last, as function declarations the first lines call.
  *
- * Prose goes in line comments, not a block comment, so no text can end the comment early: a `*∕` in the prose is
- * inert, and the two characters JavaScript also counts as line ends (U+2028, U+2029) become spaces.
+ * Prose goes in line comments, not a block comment, so no text can end the comment early: a star followed by a slash
+ * in the prose is inert, and the two characters JavaScript also counts as line ends (U+2028, U+2029) become spaces.
  */
 import type { LibraryBundle } from "./bundle.ts";
 import { proseText, type Lesson } from "./lesson.ts";
@@ -75,8 +75,12 @@ function header(lesson: Lesson, pageUrl: string, plots: boolean, bundle: Library
       plots ? `; each chart is written next to this file\n  as ${lesson.slug}-figure-N.svg` : ""
     }.`,
     "- Sliders and other inputs keep their default values.",
-    "- Exercises: your code goes where the starter code is; the checks after it say what passes, and the reference",
-    "  solution after them takes over for the cells below.",
+    ...(lesson.blocks.some((block) => block.kind === "exercise")
+      ? [
+          "- Exercises: your code goes where the starter code is; the checks after it say what passes, and the reference",
+          "  solution after them takes over for the cells below.",
+        ]
+      : []),
     `- The cell library (Moments' optimizers, problems and runs${plots ? ", and its chart helpers" : ""}) is bundled at the end of this file${
       plots ? `,\n  with Observable Plot ${bundle.versions.plot} and linkedom ${bundle.versions.linkedom} (ISC licenses), minified` : ""
     }.`,

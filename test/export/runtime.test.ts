@@ -116,6 +116,15 @@ describe("in Node", () => {
     ]);
     expect(() => check("outside", () => {})).toThrow("check() only works in an exercise's checks");
   });
+
+  it("says when an exercise's checks cannot even be set up, and goes on", async () => {
+    const notebook = createNotebook({ lesson: "demo", script });
+    const passed = await notebook.checks("step", () => {
+      throw new ReferenceError("step is not defined");
+    });
+    expect(passed).toBe(false);
+    expect(printed).toEqual(["Checks of exercise step could not run: ReferenceError: step is not defined"]);
+  });
 });
 
 describe("in Deno's Jupyter kernel", () => {

@@ -108,6 +108,11 @@ export function createNotebook(options: NotebookOptions) {
       try {
         await register();
         results = await registry.run();
+      } catch (error) {
+        // Checks that cannot even be set up (they use a name the code above does not define) fail, and say why;
+        // the file runs on.
+        sink.print(`Checks of exercise ${id} could not run: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+        return false;
       } finally {
         registry = undefined;
       }
