@@ -11,6 +11,7 @@ import remarkPaired from "./src/markdown/remark-paired.ts";
 import rehypeKatexStrict from "./src/markdown/rehype-katex-strict.ts";
 import { lessonSlug } from "./src/site/lessons.ts";
 import { contentRoutes, lessonSidebar, routeOf } from "./src/site/course.ts";
+import { PAGE_SCRIPT } from "./src/site/page-script.ts";
 import remarkEquations, { trustEquationLinks } from "./src/markdown/remark-equations.ts";
 import rehypeLinks from "./src/markdown/rehype-links.ts";
 
@@ -70,6 +71,7 @@ export default defineConfig({
       title: "Moments",
       description: "Learn Adam and its family of adaptive optimizers with live, editable TypeScript cells.",
       markdown: { processedDirs: ["./content"] },
+      head: [{ tag: "script", content: PAGE_SCRIPT }],
       customCss: ["katex/dist/katex.min.css", "./src/styles/notebook.css"],
       sidebar: [
         ...lessonSidebar(fileURLToPath(new URL("./content/lessons/", import.meta.url))),

@@ -218,6 +218,9 @@ export class CellView {
       output.replaceChildren(fresh);
     }
     this.liveOutput = true;
+    // An output that scrolls sideways must be reachable from the keyboard (see src/site/page-script.ts).
+    if (output.scrollWidth > output.clientWidth + 1) output.tabIndex = 0;
+    else output.removeAttribute("tabindex");
     const trace = outputs.find((item) => item.kind === "trace");
     if (this.paired) this.paired.showValues(trace?.kind === "trace" ? trace.values : {});
   }

@@ -56,7 +56,7 @@ export const TABLE_ROWS = 20;
 
 /** Turn a value into an output: figures for DOM elements, tables for arrays of records, the inspector otherwise. */
 export function outputFor(value: unknown): Output {
-  if (isElement(value)) return { kind: "figure", html: value.outerHTML };
+  if (isElement(value)) return { kind: "figure", html: withValidAria(value).outerHTML };
   if (isRecordArray(value)) return { kind: "table", html: tableHtml(value) };
   return { kind: "value", html: inspectHtml(value) };
 }
@@ -138,6 +138,17 @@ function checksHtml(results: readonly CheckResult[]): string {
     .join("");
   const summary = passed === results.length ? `All ${results.length} checks passed.` : `${passed} of ${results.length} checks passed.`;
   return `<div class="out out-checks"><p class="checks-summary">${summary}</p><ul>${items}</ul></div>`;
+}
+
+/**
+ * Plot labels its marks' groups and shapes with aria-label but gives them no role, which ARIA does not allow
+ * (axe: aria-prohibited-attr). A labelled group gets role="group", any other labelled shape role="img".
+ */
+function withValidAria<T extends { outerHTML: string }>(element: T): T {
+  const figure = element as unknown as Element;
+  for (const labelled of figure.querySelectorAll?.("[aria-label]:not([role]):not(svg)") ?? [])
+    labelled.setAttribute("role", labelled.localName === "g" ? "group" : "img");
+  return element;
 }
 
 function isElement(value: unknown): value is { outerHTML: string } {

@@ -14,6 +14,7 @@ export const PLOT_LIBRARY_NAMES = [
   "curvePoints",
   "curvesChart",
   "heatmapChart",
+  "labelColor",
   "lossChart",
   "numpyVector",
   "pathsChart",

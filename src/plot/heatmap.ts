@@ -42,12 +42,15 @@ export function heatmapChart(rows: readonly Row[], options: HeatmapOptions) {
     return Number.isFinite(value) && (!log || value > 0);
   };
   const values = rows.filter(shown).map((row) => row[fill] as number);
-  const scale = log ? Math.log : (value: number) => value;
   const extent = options.domain ?? [Math.min(...values), Math.max(...values)];
-  const [low, high] = extent.map(scale) as [number, number];
-  // cividis runs from dark blue to light yellow: dark text on the light half, light text on the dark half.
-  const textColor = (row: Row) =>
-    high > low && (scale(row[fill] as number) - low) / (high - low) > 0.55 ? "#1a1a1a" : "#f5f5f5";
+  const color = {
+    type: log ? ("log" as const) : ("linear" as const),
+    scheme: "cividis" as const,
+    domain: extent[0] === extent[1] ? [extent[0]! / 2 || -1, extent[1]! * 2 || 1] : [...extent],
+  };
+  // Each label is black or white, whichever contrasts more with its own cell: at least 4.58:1 on any colour.
+  const cellColor = Plot.scale({ color });
+  const textColor = (row: Row) => labelColor(String(cellColor.apply(row[fill] as number)));
   const xLabel = options.xLabel ?? x;
   const yLabel = options.yLabel ?? y;
   const fillLabel = options.fillLabel ?? fill;
@@ -60,12 +63,7 @@ export function heatmapChart(rows: readonly Row[], options: HeatmapOptions) {
     // Band axes print their values as given (Plot would round 0.9999 to "1").
     x: { label: xLabel, type: "band" as const, tickFormat: String },
     y: { label: yLabel, type: "band" as const, tickFormat: String },
-    color: {
-      type: log ? ("log" as const) : ("linear" as const),
-      scheme: "cividis" as const,
-      label: fillLabel,
-      ...(options.domain ? { domain: [...options.domain] } : {}),
-    },
+    color: { ...color, label: fillLabel },
     marks: [
       Plot.cell(rows.filter(shown), { x, y, fill, inset: 0.5 }),
       Plot.text(rows.filter(shown), { x, y, text: (row: Row) => format(row[fill] as number), fill: textColor }),
@@ -75,4 +73,17 @@ export function heatmapChart(rows: readonly Row[], options: HeatmapOptions) {
       ),
     ],
   };
+}
+
+/** Black or white: the text colour with the higher WCAG contrast on `background` (an "rgb(…)" or "#rrggbb"). */
+export function labelColor(background: string): "#000" | "#fff" {
+  const channels = background.startsWith("#")
+    ? [1, 3, 5].map((i) => parseInt(background.slice(i, i + 2), 16))
+    : (background.match(/[\d.]+/g) ?? ["0", "0", "0"]).slice(0, 3).map(Number);
+  const [r, g, b] = channels.map((c) => {
+    const s = c / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  });
+  const luminance = 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  return (luminance + 0.05) / 0.05 >= 1.05 / (luminance + 0.05) ? "#000" : "#fff";
 }

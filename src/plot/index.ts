@@ -7,7 +7,7 @@ export { colorOf, colors, OPTIMIZER_COLORS, SERIES_COLORS } from "./palette.ts";
 export { curvesChart, curvePoints, type Curve, type CurvePoint, type CurvesOptions } from "./curves.ts";
 export { lossChart, type LossOptions } from "./loss.ts";
 export { pathsChart, type PathLike, type PathsOptions } from "./paths.ts";
-export { heatmapChart, type HeatmapOptions } from "./heatmap.ts";
+export { heatmapChart, labelColor, type HeatmapOptions } from "./heatmap.ts";
 export { sweepChart, type SweepOptions, type SweepRow } from "./sweep.ts";
 export { numpyVector, rounded } from "./table.ts";
 export { axis, powerOfTen } from "./ticks.ts";

@@ -116,7 +116,7 @@ describe("share links", () => {
     await page.goto(site.server.url + LIBRARY);
     const shared = "// shared with you\nconst gift = 6 * 7;\ngift";
     await setCellCode(page, "show-table", shared);
-    await page.getByRole("button", { name: "Copy a link to your version of cell 2" }).click();
+    await page.getByRole("button", { name: "Copy link to your version of cell 2" }).click();
     await expect.poll(() => statusText(page, "show-table")).toBe("Link copied. Whoever opens it sees your code in this cell, not run.");
     const url = await page.evaluate(() => navigator.clipboard.readText());
     expect(url).toMatch(/\/reference\/cell-library\/#cell=show-table&code=z[\w-]+$/);

@@ -1,6 +1,6 @@
 /** Heatmaps and learning-rate sweeps: values written in, divergence shown rather than hidden; rounded tables. */
 import { describe, expect, it } from "vitest";
-import { heatmapChart, numpyVector, rounded, sweepChart } from "../../src/plot/index.ts";
+import { heatmapChart, labelColor, numpyVector, rounded, sweepChart } from "../../src/plot/index.ts";
 import { groups, render } from "./render.ts";
 
 describe("heatmapChart", () => {
@@ -21,8 +21,8 @@ describe("heatmapChart", () => {
   });
 
   it("uses light text on the dark end of the scale and dark text on the light end", () => {
-    expect(svg).toMatch(/<text fill="#f5f5f5"[^>]*>0.012<\/text>/);
-    expect(svg).toMatch(/<text fill="#1a1a1a"[^>]*>3.4<\/text>/);
+    expect(svg).toMatch(/<text fill="#fff"[^>]*>0.012<\/text>/);
+    expect(svg).toMatch(/<text fill="#000"[^>]*>3.4<\/text>/);
     expect(svg).toContain("β₁");
     expect(svg).toContain('aria-label="final loss for each β₁ and β₂"');
   });
@@ -38,9 +38,9 @@ describe("heatmapChart on a shared scale", () => {
     expect(options.color).toMatchObject({ domain: [0.01, 100] });
     const svg = render(options);
     expect(svg).toContain(">0.9999</text>");
-    // On the log scale [0.01, 100], 1 is in the middle (dark enough for light text) and 10 in the light part.
-    expect(svg).toMatch(/<text fill="#f5f5f5"[^>]*>1.0<\/text>/);
-    expect(svg).toMatch(/<text fill="#1a1a1a"[^>]*>10<\/text>/);
+    // On the log scale [0.01, 100], 1 is in the middle — a grey on which black contrasts more (5:1) than white.
+    expect(svg).toMatch(/<text fill="#000"[^>]*>1.0<\/text>/);
+    expect(svg).toMatch(/<text fill="#000"[^>]*>10<\/text>/);
   });
 });
 
@@ -84,5 +84,25 @@ describe("numpyVector", () => {
     expect(numpyVector([0.27175946, -0.35494334])).toBe("[ 0.27175946 -0.35494334]");
     expect(numpyVector([-0.02001478, 0.0301726])).toBe("[-0.02001478  0.0301726 ]");
     expect(numpyVector([2.5, 3], 2)).toBe("[2.5  3.  ]");
+  });
+});
+
+describe("labelColor", () => {
+  it("picks black or white, whichever contrasts more — at least 4.58:1 on any background", () => {
+    const contrast = (a: string, b: string) => {
+      const lum = (c: string) => {
+        const [r, g, bl] = [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16) / 255).map((s) => (s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4));
+        return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+      };
+      const [x, y] = [lum(a), lum(b)];
+      return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
+    };
+    const full = (c: string) => (c === "#000" ? "#000000" : "#ffffff");
+    for (let v = 0; v <= 255; v += 5) {
+      const gray = `#${v.toString(16).padStart(2, "0").repeat(3)}`;
+      expect(contrast(full(labelColor(gray)), gray)).toBeGreaterThanOrEqual(4.58);
+    }
+    expect(labelColor("rgb(0, 32, 77)")).toBe("#fff"); // cividis's dark end
+    expect(labelColor("rgb(255, 234, 70)")).toBe("#000"); // its light end
   });
 });
