@@ -1,10 +1,12 @@
 /**
  * A static file server for browser tests: serves a built site on 127.0.0.1 (a random free port), optionally under a
- * base path, with the content types modules and workers need. Records every path requested.
+ * base path, with the content types modules and workers need, gzipping text as any real static host would (so that
+ * Lighthouse sees realistic transfer sizes). Records every path requested.
  */
 import { createReadStream, existsSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import path from "node:path";
+import { createGzip } from "node:zlib";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -57,8 +59,12 @@ export async function serveStatic(root: string, base = "/"): Promise<StaticServe
       else response.end("not found");
       return;
     }
-    response.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
-    createReadStream(file).pipe(response);
+    const type = TYPES[path.extname(file)] ?? "application/octet-stream";
+    const compress = /^(text\/|application\/(json|xml)|image\/svg)/.test(type) && /\bgzip\b/.test(String(request.headers["accept-encoding"]));
+    response.writeHead(200, { "content-type": type, ...(compress ? { "content-encoding": "gzip", vary: "accept-encoding" } : {}) });
+    const body = createReadStream(file);
+    if (compress) body.pipe(createGzip()).pipe(response);
+    else body.pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const address = server.address();
