@@ -18,7 +18,7 @@
  * - `weightDecay` is an L2 penalty added to the gradient (λθ above), as in `torch.optim.Adam`. For decoupled decay
  *   use {@link adamw}.
  * - `amsgrad: true` keeps v_max = max(v_max, v_t) over the raw second moment and bias-corrects v_max, as PyTorch does;
- *   Reddi et al. (2018) take the maximum of bias-free estimates and do not bias-correct.
+ *   Reddi et al.'s Algorithm 2 (2018) takes the maximum of the raw v_t and does no bias correction at all.
  * - `biasCorrection: false` drops both divisions by 1 − βᵗ: the variant some tutorials print (e.g. seed 003's first
  *   function). It takes steps far from α at the start; see the bias-correction lesson.
  * - ε is added outside the square root and after bias correction, computed as in PyTorch:

@@ -36,21 +36,23 @@ const [vermillion, green, purple, orange, sky, blue, grey] = SERIES_COLORS as [
 
 /**
  * The colour of each optimizer, by the names the lessons use in legends. Plain SGD is the grey baseline. The
- * variants of Adam share the hues of the first methods: a chart compares Adam with one family at a time.
+ * variants of Adam share the hues of the first methods: a chart compares Adam with one family at a time. Of the
+ * two blues, Adam has one and only Adadelta, which no chart draws beside Adam, the other: Nesterov and RAdam (drawn
+ * with Adam in lessons 10, 11 and 15) take vermillion and green.
  */
 export const OPTIMIZER_COLORS: Readonly<Record<string, string>> = Object.freeze({
   sgd: grey,
   momentum: orange,
-  nesterov: sky,
+  nesterov: vermillion,
   adagrad: green,
   rmsprop: purple,
-  adadelta: vermillion,
+  adadelta: sky,
   adam: blue,
   amsgrad: vermillion,
   adamw: green,
   adamax: orange,
   nadam: purple,
-  radam: sky,
+  radam: green,
 });
 
 /** The fixed colour of an optimizer's name, or undefined for any other series. */
