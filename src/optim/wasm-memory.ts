@@ -11,8 +11,9 @@
  *
  * Why the caller allocates: a kernel can only read wasm memory, and copying x and its gradient in and x out at every
  * step moves 24 more bytes per parameter than the 28 the step itself needs (read x, g, m, v; write x, m, v), which
- * would halve the kernel's speed at 10⁷ parameters. So the arrays are placed there from the start, and the fast path
- * is taken only when x, its gradient and the state all live there; with any ordinary array the readable loop runs.
+ * would nearly halve the kernel's speed at 10⁷ parameters. So the arrays are placed there from the start, and the
+ * fast path is taken only when x, its gradient and the state all live there; with any ordinary array the readable
+ * loop runs.
  *
  * - **One shared memory.** Growing a plain wasm memory detaches its ArrayBuffer, and every Float32Array viewing it
  *   would drop to length 0 — fatal for arrays handed to a reader. A *shared* memory never moves: growing it leaves
