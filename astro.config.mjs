@@ -12,6 +12,7 @@ import rehypeKatexStrict from "./src/markdown/rehype-katex-strict.ts";
 import { lessonSlug } from "./src/site/lessons.ts";
 import { contentRoutes, lessonSidebar, routeOf } from "./src/site/course.ts";
 import { PAGE_SCRIPT } from "./src/site/page-script.ts";
+import { katexFontPreloads } from "./src/site/katex-fonts.ts";
 import remarkEquations, { trustEquationLinks } from "./src/markdown/remark-equations.ts";
 import rehypeLinks from "./src/markdown/rehype-links.ts";
 
@@ -78,5 +79,6 @@ export default defineConfig({
         { label: "Reference", items: filesIn("reference").map((file) => ({ slug: lessonSlug(`reference/${file}`) })) },
       ],
     }),
+    katexFontPreloads(),
   ],
 });
