@@ -73,7 +73,7 @@ export default defineConfig({
       description: "Learn Adam and its family of adaptive optimizers with live, editable TypeScript cells.",
       markdown: { processedDirs: ["./content"] },
       head: [{ tag: "script", content: PAGE_SCRIPT }],
-      customCss: ["katex/dist/katex.min.css", "./src/styles/notebook.css"],
+      customCss: ["katex/dist/katex.min.css", "./src/styles/site.css", "./src/styles/notebook.css"],
       sidebar: [
         ...lessonSidebar(fileURLToPath(new URL("./content/lessons/", import.meta.url))),
         { label: "Reference", items: filesIn("reference").map((file) => ({ slug: lessonSlug(`reference/${file}`) })) },
