@@ -20,6 +20,14 @@ describe("compactPath", () => {
     expect(compactPath("M0,0C1.234,1,2,2,3,3")).toBe("M0,0C1.2,1,2,2,3,3");
   });
 
+  it("prints negative, zero and whole coordinates as JavaScript prints numbers", () => {
+    expect(compactPath("M-0.04,-12.35L-1.96,300.0L-0.5,3")).toBe("M0,-12.3L-2,300L-0.5,3");
+  });
+
+  it("keeps a vertex exactly one pixel away (0.6 px across, 0.8 px down)", () => {
+    expect(compactPath("M10.1,10.2L10.7,11")).toBe("M10.1,10.2L10.7,11");
+  });
+
   it("reads exponents", () => {
     expect(compactPath("M1e-7,2L3,4")).toBe("M0,2L3,4");
   });
