@@ -20,12 +20,15 @@ async function search(query: string): Promise<string[]> {
     await page.locator("dialog[open] input").waitFor();
   }
   await page.locator("dialog[open] input").fill(query);
-  // Pagefind debounces typing, then shows "N results for …", then fills in each result.
+  // Pagefind debounces typing, shows "Searching for …", then "N results for …" (or "No results for …"), then lists
+  // the first results as placeholders and fills each one in as its data arrives.
   await page.waitForFunction((q) => {
     const message = document.querySelector(".pagefind-ui__message")?.textContent ?? "";
     if (!message.includes(q)) return false;
-    const expected = Number(/^(\d+)/.exec(message)?.[1] ?? 0);
-    return expected === 0 || document.querySelectorAll(".pagefind-ui__result-link").length > 0;
+    if (/^No results? for/.test(message)) return true;
+    if (!/^\d+ results? for/.test(message)) return false; // still searching
+    const results = [...document.querySelectorAll("li.pagefind-ui__result")];
+    return results.length > 0 && results.every((result) => result.querySelector(".pagefind-ui__result-title a"));
   }, query);
   const links = await page
     .locator(".pagefind-ui__result-link")
