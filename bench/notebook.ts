@@ -4,7 +4,8 @@
  *   1. Cold: from navigation to the first output of a cell whose Run is clicked as soon as the page has loaded —
  *      against the page's own load time (the peer), measured in the same runs.
  *   2. Warm: edit → new plot, for a cell that runs three optimizers on Rosenbrock and draws their paths — against an
- *      empty cell's round trip through the kernel (the peer).
+ *      empty cell's round trip through the kernel (the peer). Twice: an edit of a learning rate (the surface is the
+ *      same, so its contour lines are reused), and an edit of the surface itself (every contour drawn afresh).
  *   3. JS before interaction (gzipped) on a lesson page — against a Starlight page without cells (the peer) — and
  *      the JS fetched by the first run.
  *
@@ -24,7 +25,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 const ms = (value: number) => `${value.toFixed(0)} ms`;
 
 /** The kind of cell a lesson runs on every slider move: three optimizers on Rosenbrock, their paths on its contours. */
-const COMPARISON = (lr: number) => `const problem = rosenbrock();
+const COMPARISON = (lr: number, b = 100) => `const problem = rosenbrock(${b === 100 ? "" : `{ b: ${b} }`});
 const runs = {
   adam: minimize(problem, adam({ lr: ${lr} }), { steps: 300 }),
   sgd: minimize(problem, sgd({ lr: 0.001, momentum: 0.9 }), { steps: 300 }),
@@ -88,9 +89,11 @@ try {
   };
   await timeRun(COMPARISON(0.05)); // warm up: the kernel starts, the cells above run
   const warm: number[] = [];
+  const surface: number[] = [];
   const empty: number[] = [];
   for (let i = 0; i < WARM_RUNS; i++) {
     warm.push(await timeRun(COMPARISON(0.05 + i * 0.001)));
+    surface.push(await timeRun(COMPARISON(0.05, 101 + i)));
     empty.push(await timeRun(`${i}`));
   }
   const svg = await page.locator("#show-plot svg").count();
@@ -121,6 +124,7 @@ try {
   console.log(`  cold: click on Run (page loaded) → output  ${ms(median(clickToOutput))}   (peer: the page's own load ${ms(median(load))}; ratio ${(median(clickToOutput) / median(load)).toFixed(2)})`);
   console.log(`        navigation → first output         ${ms(median(cold))}   (includes the test driver's click latency)`);
   console.log(`  warm: edit → new 3-optimizer plot  ${ms(median(warm))}   (peer: empty cell round trip ${ms(median(empty))}; ratio ${(median(warm) / median(empty)).toFixed(2)})   [${svg} svg]`);
+  console.log(`        edit of the surface → new plot  ${ms(median(surface))}   (ratio to the empty cell ${(median(surface) / median(empty)).toFixed(2)}; every contour drawn afresh)`);
   console.log(
     `  JS before interaction (gzip): lesson ${(lesson.jsGzip + lesson.inlineJsGzip) / 1000} KB vs Starlight page without cells ${(baseline.jsGzip + baseline.inlineJsGzip) / 1000} KB: +${((lesson.jsGzip + lesson.inlineJsGzip - baseline.jsGzip - baseline.inlineJsGzip) / 1000).toFixed(2)} KB`,
   );

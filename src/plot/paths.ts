@@ -15,6 +15,7 @@ import * as Plot from "@observablehq/plot";
 import type { Problem } from "../problems/index.ts";
 import type { Trajectory } from "../run/index.ts";
 import { roundPaths } from "./compact.ts";
+import { contourLines } from "./contours.ts";
 import { described, listNames, type Described } from "./describe.ts";
 import { colors } from "./palette.ts";
 
@@ -69,19 +70,10 @@ export function pathsChart(problem: Problem, runs: Readonly<Record<string, PathL
     y: { label: yLabel, domain: [y1, y2] },
     color: colors(names),
     marks: [
-      Plot.contour({
-        value: level,
-        x1,
-        x2,
-        y1,
-        y2,
-        thresholds: options.levels ?? 12,
-        stroke: "currentColor",
-        strokeOpacity: 0.2,
-        fill: "none",
-        pixelSize: 8,
-        render: roundPaths,
-      }),
+      contourLines(level, [
+        [x1, x2],
+        [y1, y2],
+      ], { thresholds: options.levels ?? 12 }),
       Plot.frame({ strokeOpacity: 0.3 }),
       ...(minimum
         ? [Plot.dot(minimum.at, { x: "0", y: "1", symbol: "times", r: 5, stroke: "currentColor", strokeWidth: 2 })]
