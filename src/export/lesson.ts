@@ -64,7 +64,7 @@ export function parseLesson(source: LessonSource, options: ParseOptions = {}): L
       try {
         values.push(parseValueAttributes(attributes));
       } catch (error) {
-        throw new Error(`${where}:${line}: ${(error as Error).message}`);
+        throw new Error(`${where}:${line}: ${(error as Error).message}`, { cause: error });
       }
       return values.length - 1;
     },
@@ -95,7 +95,7 @@ export function parseLesson(source: LessonSource, options: ParseOptions = {}): L
           : { kind: "cell", ...cell, source: item.node.value, paired: item.paired },
       );
     } catch (error) {
-      throw new Error(`${where}:${line}: ${(error as Error).message}`);
+      throw new Error(`${where}:${line}: ${(error as Error).message}`, { cause: error });
     }
   }
   endProse();

@@ -69,7 +69,9 @@ export default function remarkCells(options: RemarkCellsOptions) {
       try {
         text = formatValue(run.values[i]!, value.format);
       } catch (error) {
-        throw new Error(`${where}:${value.line}: <Value of="${value.expression}"> failed: ${(error as Error).message}`);
+        throw new Error(`${where}:${value.line}: <Value of="${value.expression}"> failed: ${(error as Error).message}`, {
+          cause: error,
+        });
       }
       value.parent.children[value.parent.children.indexOf(value.node)] = { type: "text", value: text } as RootContent;
     }
@@ -125,7 +127,7 @@ function findValues(tree: Root, where: string): FoundValue[] {
         try {
           found.push({ node, parent, line, ...parseValueAttributes(attributes) });
         } catch (error) {
-          throw new Error(`${where}:${line}: ${(error as Error).message}`);
+          throw new Error(`${where}:${line}: ${(error as Error).message}`, { cause: error });
         }
       } else if ("children" in node) {
         visit(node as { children: RootContent[] });
@@ -197,7 +199,7 @@ function findCells(tree: Root, where: string): FoundCell[] {
           fence = parseCellFence(node.meta ?? "");
           if (fence.kind === "exercise") exercise = splitExercise(node.value);
         } catch (error) {
-          throw new Error(`${where}:${line}: ${(error as Error).message}`);
+          throw new Error(`${where}:${line}: ${(error as Error).message}`, { cause: error });
         }
         const number = cells.length + 1;
         const id = fence.id ?? `cell-${number}`;

@@ -258,7 +258,8 @@ function reconcileWidgets(shown: Element, next: Element): void {
       }
     }
     if (node !== old && old) old.replaceWith(node);
-    else if (node !== old) previous ? previous.after(node) : shown.prepend(node);
+    else if (node !== old && previous) previous.after(node);
+    else if (node !== old) shown.prepend(node);
     kept.add(node);
     previous = node;
   }

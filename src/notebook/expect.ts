@@ -133,5 +133,5 @@ function deepEqual(a: unknown, b: unknown): boolean {
     return a.size === b.size && [...a].every(([key, value]) => b.has(key) && deepEqual(value, b.get(key)));
   if (a instanceof Set && b instanceof Set) return a.size === b.size && [...a].every((value) => b.has(value));
   const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((key) => deepEqual((a as any)[key], (b as any)[key]));
+  return keys.length === Object.keys(b).length && keys.every((key) => deepEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
 }

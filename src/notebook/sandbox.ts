@@ -24,6 +24,8 @@ export interface Sandbox {
 /** Milliseconds of silence from a visible page's sandbox after which the kernel is declared dead. */
 const HEARTBEAT_TIMEOUT_MS = 3000;
 
+// `<\/script>` below keeps this module safe to inline in a page's <script>.
+/* eslint-disable no-useless-escape */
 const BOOT = `<!doctype html><meta charset="utf-8"><title>Notebook kernel</title><script>
 onmessage = (event) => {
   if (event.source !== parent || !event.data || typeof event.data.code !== "string") return;
@@ -35,6 +37,7 @@ onmessage = (event) => {
   setInterval(() => control.postMessage("beat"), 250);
 };
 <\/script>`;
+/* eslint-enable no-useless-escape */
 
 let kernelCode: Promise<[string, string]> | undefined;
 

@@ -68,6 +68,8 @@ interface Edit {
   text: string;
 }
 
+// ESTree nodes are walked generically (node.body, node.declarations, …): their fields are any by nature.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type EstreeNode = AcornNode & Record<string, any>;
 
 /** Strip TypeScript types; syntax errors come back as CellSyntaxError with the cell's line and column. */

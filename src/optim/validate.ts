@@ -165,7 +165,7 @@ export function resolveOptions<Options extends object>(
     if (!known.includes(name)) {
       const suggestion = closest(name, known);
       throw new TypeError(
-        `${owner}: unknown option ${JSON.stringify(name)} (received ${show((given as any)[name])}); ` +
+        `${owner}: unknown option ${JSON.stringify(name)} (received ${show((given as Record<string, unknown>)[name])}); ` +
           `${suggestion ? `did you mean ${JSON.stringify(suggestion)}? ` : ""}the options are ${known.join(", ")}`,
       );
     }
