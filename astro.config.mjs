@@ -20,7 +20,10 @@ const root = fileURLToPath(new URL(".", import.meta.url));
 const contentDir = fileURLToPath(new URL("./content/", import.meta.url));
 const base = process.env.BASE_PATH ?? "/";
 /** @param {string} folder */
-const filesIn = (folder) => readdirSync(new URL(`./content/${folder}/`, import.meta.url)).filter((f) => /\.mdx?$/.test(f)).sort();
+const filesIn = (folder) =>
+  readdirSync(new URL(`./content/${folder}/`, import.meta.url))
+    .filter((f) => /\.mdx?$/.test(f))
+    .sort();
 
 export default defineConfig({
   site: process.env.SITE ?? "https://moments.example.org",
@@ -64,7 +67,12 @@ export default defineConfig({
     resolve: {
       // linkedom's CSS parser names a global-script build as its "browser" entry, which has no exports; bundle its
       // CommonJS entry instead (the kernel worker uses linkedom as Plot's DOM).
-      alias: [{ find: /^@acemir\/cssom$/, replacement: fileURLToPath(new URL("./node_modules/@acemir/cssom/lib/index.js", import.meta.url)) }],
+      alias: [
+        {
+          find: /^@acemir\/cssom$/,
+          replacement: fileURLToPath(new URL("./node_modules/@acemir/cssom/lib/index.js", import.meta.url)),
+        },
+      ],
     },
   },
   integrations: [

@@ -81,9 +81,9 @@ try {
             }
           });
           observer.observe(cell, { attributes: true, subtree: true, childList: true });
-          cell.querySelector<HTMLElement>(".cm-content")!.dispatchEvent(
-            new KeyboardEvent("keydown", { key: "Enter", code: "Enter", ctrlKey: true, bubbles: true }),
-          );
+          cell
+            .querySelector<HTMLElement>(".cm-content")!
+            .dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", code: "Enter", ctrlKey: true, bubbles: true }));
         }),
     );
   };
@@ -121,10 +121,18 @@ try {
   })();
 
   console.log("Notebook in Chromium (median of runs; this machine, same run for each peer)");
-  console.log(`  cold: click on Run (page loaded) → output  ${ms(median(clickToOutput))}   (peer: the page's own load ${ms(median(load))}; ratio ${(median(clickToOutput) / median(load)).toFixed(2)})`);
-  console.log(`        navigation → first output         ${ms(median(cold))}   (includes the test driver's click latency)`);
-  console.log(`  warm: edit → new 3-optimizer plot  ${ms(median(warm))}   (peer: empty cell round trip ${ms(median(empty))}; ratio ${(median(warm) / median(empty)).toFixed(2)})   [${svg} svg]`);
-  console.log(`        edit of the surface → new plot  ${ms(median(surface))}   (ratio to the empty cell ${(median(surface) / median(empty)).toFixed(2)}; every contour drawn afresh)`);
+  console.log(
+    `  cold: click on Run (page loaded) → output  ${ms(median(clickToOutput))}   (peer: the page's own load ${ms(median(load))}; ratio ${(median(clickToOutput) / median(load)).toFixed(2)})`,
+  );
+  console.log(
+    `        navigation → first output         ${ms(median(cold))}   (includes the test driver's click latency)`,
+  );
+  console.log(
+    `  warm: edit → new 3-optimizer plot  ${ms(median(warm))}   (peer: empty cell round trip ${ms(median(empty))}; ratio ${(median(warm) / median(empty)).toFixed(2)})   [${svg} svg]`,
+  );
+  console.log(
+    `        edit of the surface → new plot  ${ms(median(surface))}   (ratio to the empty cell ${(median(surface) / median(empty)).toFixed(2)}; every contour drawn afresh)`,
+  );
   console.log(
     `  JS before interaction (gzip): lesson ${(lesson.jsGzip + lesson.inlineJsGzip) / 1000} KB vs Starlight page without cells ${(baseline.jsGzip + baseline.inlineJsGzip) / 1000} KB: +${((lesson.jsGzip + lesson.inlineJsGzip - baseline.jsGzip - baseline.inlineJsGzip) / 1000).toFixed(2)} KB`,
   );

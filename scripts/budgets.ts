@@ -102,14 +102,23 @@ const signedKb = (bytes: number) => `${bytes >= 0 ? "+" : "−"}${(Math.abs(byte
 
 if (import.meta.main) {
   if (!process.argv.includes("--no-build"))
-    execFileSync(process.execPath, [path.join(ROOT, "node_modules/astro/bin/astro.mjs"), "build"], { cwd: ROOT, stdio: "inherit" });
+    execFileSync(process.execPath, [path.join(ROOT, "node_modules/astro/bin/astro.mjs"), "build"], {
+      cwd: ROOT,
+      stdio: "inherit",
+    });
   const browser = await launchBrowser();
   try {
     const rows = await measurePages(browser, DIST, builtPages(DIST));
-    console.log(`\nWhat each page loads before the reader interacts (baseline: ${rows[0]!.page}, Starlight without cells)\n`);
+    console.log(
+      `\nWhat each page loads before the reader interacts (baseline: ${rows[0]!.page}, Starlight without cells)\n`,
+    );
     console.log(budgetTable(rows));
     const violations = budgetViolations(rows);
-    console.log(violations.length ? `\n${violations.join("\n")}` : `\nEvery lesson is within the baseline + ${kb(LESSON_JS_ALLOWANCE)}.`);
+    console.log(
+      violations.length
+        ? `\n${violations.join("\n")}`
+        : `\nEvery lesson is within the baseline + ${kb(LESSON_JS_ALLOWANCE)}.`,
+    );
     process.exitCode = violations.length ? 1 : 0;
   } finally {
     await browser.close();

@@ -50,7 +50,12 @@ try {
     for (const [i, id] of CATEGORIES.entries()) {
       if (scores[i]! >= (id === "performance" ? 98 : 100)) continue;
       const failing = Object.values(lhr.audits)
-        .filter((a) => a.score !== null && a.score < 0.9 && (lhr.categories[id]?.auditRefs ?? []).some((ref) => ref.id === a.id && ref.weight > 0))
+        .filter(
+          (a) =>
+            a.score !== null &&
+            a.score < 0.9 &&
+            (lhr.categories[id]?.auditRefs ?? []).some((ref) => ref.id === a.id && ref.weight > 0),
+        )
         .map((a) => `${a.id} (${a.displayValue ?? a.score})`);
       low.push(`${page} ${id} ${scores[i]}: ${failing.join(", ")}`);
     }

@@ -43,7 +43,14 @@ export function libraryBundle(root: string): Promise<LibraryBundle> {
 }
 
 async function bundleLibrary(root: string): Promise<LibraryBundle> {
-  const common = { bundle: true, write: false, format: "iife", platform: "neutral", target: "es2022", logLevel: "silent" } as const;
+  const common = {
+    bundle: true,
+    write: false,
+    format: "iife",
+    platform: "neutral",
+    target: "es2022",
+    logLevel: "silent",
+  } as const;
   const [runtime, vendor] = await Promise.all([
     build({
       ...common,
@@ -67,7 +74,8 @@ async function bundleLibrary(root: string): Promise<LibraryBundle> {
       legalComments: "eof",
     }),
   ]);
-  const version = (name: string) => JSON.parse(readFileSync(path.join(root, "node_modules", name, "package.json"), "utf8")).version as string;
+  const version = (name: string) =>
+    JSON.parse(readFileSync(path.join(root, "node_modules", name, "package.json"), "utf8")).version as string;
   return {
     runtime: declare(
       "momentsLibrary(options)",
@@ -87,7 +95,8 @@ async function bundleLibrary(root: string): Promise<LibraryBundle> {
  */
 function declare(signature: string, name: string, code: string, result?: string): string {
   const prefix = new RegExp(`^(?:"use strict";\\s*)?var ${name}\\s*=\\s*`);
-  if (!prefix.test(code)) throw new Error(`esbuild's bundle for ${name} does not start with "var ${name} =": ${code.slice(0, 80)}`);
+  if (!prefix.test(code))
+    throw new Error(`esbuild's bundle for ${name} does not start with "var ${name} =": ${code.slice(0, 80)}`);
   const body = code.replace(prefix, `const ${name} = `).trimEnd();
   const functionName = signature.slice(0, signature.indexOf("("));
   if (result !== undefined) return `function ${signature} {\n${body}\n${result}\n}\n`;
@@ -96,7 +105,11 @@ function declare(signature: string, name: string, code: string, result?: string)
 
 /** Resolve the vendored packages to `__momentsVendor().Plot` / `.linkedom` instead of bundling them. */
 function vendorFromFunction(): Plugin {
-  const filter = new RegExp(`^(${Object.keys(VENDOR_PACKAGES).map((name) => name.replace(/[/.]/g, "\\$&")).join("|")})$`);
+  const filter = new RegExp(
+    `^(${Object.keys(VENDOR_PACKAGES)
+      .map((name) => name.replace(/[/.]/g, "\\$&"))
+      .join("|")})$`,
+  );
   return {
     name: "moments-vendor",
     setup(build) {

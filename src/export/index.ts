@@ -71,10 +71,14 @@ function parsed(source: LessonSource, site: ExportSite): Lesson {
 }
 
 function key(source: LessonSource, site: ExportSite): string {
-  return createHash("sha256").update(JSON.stringify([source, site.pageUrl, site.base])).digest("hex");
+  return createHash("sha256")
+    .update(JSON.stringify([source, site.pageUrl, site.base]))
+    .digest("hex");
 }
 
 /** A run depends on the lesson's code, not on where the site is hosted. */
 function runKey(source: LessonSource): string {
-  return createHash("sha256").update(JSON.stringify([source.slug, source.body])).digest("hex");
+  return createHash("sha256")
+    .update(JSON.stringify([source.slug, source.body]))
+    .digest("hex");
 }

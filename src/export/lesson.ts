@@ -15,7 +15,13 @@
 import { createProcessor } from "@mdx-js/mdx";
 import type { Code, Root, RootContent } from "mdast";
 import remarkMath from "remark-math";
-import { cellFenceKind, DEFAULT_TIMEOUT_SECONDS, parseCellFence, splitExercise, type ExerciseParts } from "../markdown/cell-fence.ts";
+import {
+  cellFenceKind,
+  DEFAULT_TIMEOUT_SECONDS,
+  parseCellFence,
+  splitExercise,
+  type ExerciseParts,
+} from "../markdown/cell-fence.ts";
 import { parseValueAttributes, type ValueFormat } from "../markdown/prose-values.ts";
 import { portableProse } from "./prose.ts";
 

@@ -68,7 +68,8 @@ export function lessonNotebook({ lesson, pageUrl, values, outputs, bundle }: Not
   cells.code("moments-library", libraryCell(lesson, notebook, plots, bundle), [], { jupyter: { source_hidden: true } });
   for (const block of lesson.blocks) {
     if (block.kind === "prose") cells.markdown(`prose-${cells.length}`, proseText(block.parts, text).trim());
-    else if (block.kind === "cell") cells.code(block.id, block.source, (outputs?.get(block.id) ?? []).flatMap(notebookOutputs));
+    else if (block.kind === "cell")
+      cells.code(block.id, block.source, (outputs?.get(block.id) ?? []).flatMap(notebookOutputs));
     else {
       const { starter, checks, solution, hints } = block.exercise;
       cells.markdown(
@@ -79,7 +80,11 @@ export function lessonNotebook({ lesson, pageUrl, values, outputs, bundle }: Not
         ].join("\n"),
       );
       cells.code(block.id, starter, []);
-      cells.code(`${block.id}-checks`, `await ${notebook}.checks(${JSON.stringify(block.id)}, async () => {\n${checks}\n});`, []);
+      cells.code(
+        `${block.id}-checks`,
+        `await ${notebook}.checks(${JSON.stringify(block.id)}, async () => {\n${checks}\n});`,
+        [],
+      );
       cells.code(
         `${block.id}-solution`,
         `// The reference solution (hidden until you expand it). Running it replaces your code for the cells below.\n${solution}`,
@@ -139,11 +144,24 @@ function libraryCell(lesson: Lesson, notebook: string, plots: boolean, bundle: L
 /** The nbformat outputs for one of the build's outputs (a traced value has none). */
 export function notebookOutputs(output: Output): NotebookOutput[] {
   if (output.kind === "error")
-    return [{ output_type: "error", ename: output.name, evalue: output.message, traceback: [`${output.name}: ${output.message}`] }];
+    return [
+      {
+        output_type: "error",
+        ename: output.name,
+        evalue: output.message,
+        traceback: [`${output.name}: ${output.message}`],
+      },
+    ];
   const bundle = mimeBundle(output);
   if (!bundle) return [];
   if (output.kind === "stream" || output.kind === "note")
-    return [{ output_type: "stream", name: output.kind === "stream" && (output.level === "warn" || output.level === "error") ? "stderr" : "stdout", text: lines(`${bundle["text/plain"]}\n`) }];
+    return [
+      {
+        output_type: "stream",
+        name: output.kind === "stream" && (output.level === "warn" || output.level === "error") ? "stderr" : "stdout",
+        text: lines(`${bundle["text/plain"]}\n`),
+      },
+    ];
   const data: Record<string, string[]> = {};
   for (const [type, value] of Object.entries(bundle)) if (value !== undefined) data[type] = lines(value);
   return [{ output_type: "display_data", data, metadata: {} }];
@@ -171,7 +189,14 @@ class CellList {
   }
 
   code(id: string, text: string, outputs: NotebookOutput[], metadata: Record<string, unknown> = {}) {
-    this.list.push({ cell_type: "code", id: this.#id(id), metadata, source: lines(text), execution_count: null, outputs: mergeStreams(outputs) });
+    this.list.push({
+      cell_type: "code",
+      id: this.#id(id),
+      metadata,
+      source: lines(text),
+      execution_count: null,
+      outputs: mergeStreams(outputs),
+    });
   }
 
   #id(wanted: string): string {

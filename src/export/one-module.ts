@@ -127,7 +127,8 @@ function asAssignment(declaration: Declaration, file: ts.SourceFile, fresh: stri
   const prefix = fresh.length ? `let ${fresh.join(", ")}; ` : "";
   if (ts.isVariableStatement(statement)) {
     const assignments = statement.declarationList.declarations.map(
-      (declarator) => `${bindingText(declarator.name, file)} = ${declarator.initializer ? declarator.initializer.getText(file) : "undefined"}`,
+      (declarator) =>
+        `${bindingText(declarator.name, file)} = ${declarator.initializer ? declarator.initializer.getText(file) : "undefined"}`,
     );
     let text = assignments.join(", ");
     if (text.startsWith("{")) text = `(${text})`;
@@ -181,7 +182,10 @@ function analyze(source: string): Analysis {
     if (ts.isBinaryExpression(node) && isAssignment(node.operatorToken.kind)) collectTargets(node.left, assigned);
     else if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && isUpdate(node.operator))
       collectTargets(node.operand, assigned);
-    else if ((ts.isForOfStatement(node) || ts.isForInStatement(node)) && !ts.isVariableDeclarationList(node.initializer))
+    else if (
+      (ts.isForOfStatement(node) || ts.isForInStatement(node)) &&
+      !ts.isVariableDeclarationList(node.initializer)
+    )
       collectTargets(node.initializer, assigned);
     ts.forEachChild(node, visit);
   };
@@ -206,7 +210,8 @@ function collectTargets(target: ts.Node, into: Set<string>) {
       if (ts.isShorthandPropertyAssignment(child)) into.add(child.name.text);
       else if (ts.isPropertyAssignment(child)) collectTargets(child.initializer, into);
       else if (ts.isSpreadElement(child) || ts.isSpreadAssignment(child)) collectTargets(child.expression, into);
-      else if (ts.isBinaryExpression(child) && child.operatorToken.kind === ts.SyntaxKind.EqualsToken) collectTargets(child.left, into);
+      else if (ts.isBinaryExpression(child) && child.operatorToken.kind === ts.SyntaxKind.EqualsToken)
+        collectTargets(child.left, into);
       else collectTargets(child, into);
     });
 }
@@ -220,7 +225,9 @@ function isUpdate(operator: ts.SyntaxKind): boolean {
 }
 
 function applyEdits(source: string, edits: Edit[]): string {
-  const ordered = edits.map((edit, index) => ({ ...edit, index })).sort((a, b) => a.start - b.start || a.index - b.index);
+  const ordered = edits
+    .map((edit, index) => ({ ...edit, index }))
+    .sort((a, b) => a.start - b.start || a.index - b.index);
   let out = "";
   let cursor = 0;
   for (const edit of ordered) {

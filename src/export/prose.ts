@@ -36,8 +36,12 @@ export function portableProse(source: string, tree: Root, hooks: ProseHooks): (n
   /** A math node's TeX made portable: numbered tags and references, pair labels shown as code markers. */
   const tex = (text: string) =>
     text
-      .replace(LABEL, (whole, label: string) => (numbers.has(label.trim()) ? `\\tag{${numbers.get(label.trim())}}` : whole))
-      .replace(EQREF, (whole, label: string) => (numbers.has(label.trim()) ? `\\text{(${numbers.get(label.trim())})}` : whole))
+      .replace(LABEL, (whole, label: string) =>
+        numbers.has(label.trim()) ? `\\tag{${numbers.get(label.trim())}}` : whole,
+      )
+      .replace(EQREF, (whole, label: string) =>
+        numbers.has(label.trim()) ? `\\text{(${numbers.get(label.trim())})}` : whole,
+      )
       .replace(PAIR, (_, label: string) => `\\qquad\\texttt{//: ${label.trim().replace(/_/g, "\\_")}}`);
 
   return (node) => {
@@ -115,7 +119,8 @@ function equationNumbers(tree: Root): Map<string, number> {
   const numbers = new Map<string, number>();
   const visit = (node: Positioned) => {
     if (node.type === "math")
-      for (const match of (node.value ?? "").matchAll(LABEL)) if (!numbers.has(match[1]!.trim())) numbers.set(match[1]!.trim(), numbers.size + 1);
+      for (const match of (node.value ?? "").matchAll(LABEL))
+        if (!numbers.has(match[1]!.trim())) numbers.set(match[1]!.trim(), numbers.size + 1);
     for (const child of node.children ?? []) visit(child);
   };
   visit(tree as unknown as Positioned);
@@ -127,7 +132,10 @@ function valueAttributes(node: Positioned): Record<string, string | null> {
   return Object.fromEntries(
     (node.attributes ?? []).map((attribute) => {
       const value = attribute.value as string | { value: string } | null | undefined;
-      return [attribute.name, value === null || value === undefined ? null : typeof value === "string" ? value : value.value];
+      return [
+        attribute.name,
+        value === null || value === undefined ? null : typeof value === "string" ? value : value.value,
+      ];
     }),
   );
 }

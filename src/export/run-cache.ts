@@ -18,7 +18,16 @@ export interface CachedRun {
   values: (string | undefined)[];
 }
 
-const SOURCES = ["src/optim", "src/problems", "src/run", "src/plot", "src/notebook", "src/markdown", "src/export/run.ts", "package-lock.json"];
+const SOURCES = [
+  "src/optim",
+  "src/problems",
+  "src/run",
+  "src/plot",
+  "src/notebook",
+  "src/markdown",
+  "src/export/run.ts",
+  "package-lock.json",
+];
 const fingerprints = new Map<string, string>();
 
 /** The cache entry's path for a lesson whose source hashes to `key`, in the project at `root`. */
@@ -48,7 +57,10 @@ export function writeCachedRun(file: string, slug: string, run: CachedRun): void
     mkdirSync(folder, { recursive: true });
     const entry = new RegExp(`^${slug.replace(/[^\w-]/g, "\\$&")}-[\\da-f]{24}\\.json$`);
     for (const old of readdirSync(folder)) if (entry.test(old)) rmSync(path.join(folder, old));
-    writeFileSync(file, JSON.stringify({ outputs: [...run.outputs], values: run.values.map((value) => value ?? null) }));
+    writeFileSync(
+      file,
+      JSON.stringify({ outputs: [...run.outputs], values: run.values.map((value) => value ?? null) }),
+    );
   } catch {
     // The cache is an optimization.
   }

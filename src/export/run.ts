@@ -60,7 +60,10 @@ async function runNow(lesson: Lesson): Promise<LessonRun> {
       ? [{ id: block.id, source: block.source, trace: block.paired, timeoutMs }]
       : [{ id: block.id, source: block.exercise.solution, checks: block.exercise.checks, timeoutMs }];
   });
-  const run = await runPageAtBuild(cells, lesson.values.map((value) => value.expression));
+  const run = await runPageAtBuild(
+    cells,
+    lesson.values.map((value) => value.expression),
+  );
   const outputs = new Map(run.cells.map((cell) => [cell.id, cell.outputs]));
   const values = lesson.values.map((value, i) => {
     const evaluated = run.values[i];
@@ -71,7 +74,10 @@ async function runNow(lesson: Lesson): Promise<LessonRun> {
       return undefined;
     }
   });
-  const complete = run.cells.length === cells.length && run.cells.every((cell) => cell.status === "ok") && values.every((value) => value !== undefined);
+  const complete =
+    run.cells.length === cells.length &&
+    run.cells.every((cell) => cell.status === "ok") &&
+    values.every((value) => value !== undefined);
   return { outputs, values, complete };
 }
 

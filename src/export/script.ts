@@ -39,19 +39,31 @@ export function lessonScript({ lesson, pageUrl, values, bundle }: ScriptInput): 
     if (block.kind === "prose") {
       out.push(comment(proseText(block.parts, text).trim()), "");
     } else if (block.kind === "cell") {
-      out.push(rule(`Cell ${block.number} · ${block.id}`), `${notebook}.cell(${block.number}, ${JSON.stringify(block.id)});`, code.shift()!, "");
+      out.push(
+        rule(`Cell ${block.number} · ${block.id}`),
+        `${notebook}.cell(${block.number}, ${JSON.stringify(block.id)});`,
+        code.shift()!,
+        "",
+      );
     } else {
       const [starter, checks, solution] = code.splice(0, 3);
       const hints = block.exercise.hints.map((hint) => `Hint: ${hint}`);
       out.push(
         rule(`Exercise ${block.number} · ${block.id}`),
-        comment(["Your code goes here (the page's starter code). Run the file: the checks below say which pass.", ...hints].join("\n")),
+        comment(
+          [
+            "Your code goes here (the page's starter code). Run the file: the checks below say which pass.",
+            ...hints,
+          ].join("\n"),
+        ),
         `${notebook}.cell(${block.number}, ${JSON.stringify(block.id)});`,
         starter!,
         `await ${notebook}.checks(${JSON.stringify(block.id)}, async () => {`,
         checks!,
         "});",
-        comment("The reference solution. It replaces your code for the cells below, so they run either way; delete it to run them on yours."),
+        comment(
+          "The reference solution. It replaces your code for the cells below, so they run either way; delete it to run them on yours.",
+        ),
         solution!,
         "",
       );
@@ -82,7 +94,9 @@ function header(lesson: Lesson, pageUrl: string, plots: boolean, bundle: Library
         ]
       : []),
     `- The cell library (Moments' optimizers, problems and runs${plots ? ", and its chart helpers" : ""}) is bundled at the end of this file${
-      plots ? `,\n  with Observable Plot ${bundle.versions.plot} and linkedom ${bundle.versions.linkedom} (ISC licenses), minified` : ""
+      plots
+        ? `,\n  with Observable Plot ${bundle.versions.plot} and linkedom ${bundle.versions.linkedom} (ISC licenses), minified`
+        : ""
     }.`,
   ];
   return `// @ts-nocheck — the cells are the lesson's TypeScript; the library at the end is plain JavaScript.\n//\n${comment(lines.join("\n"))}\n`;

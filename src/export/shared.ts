@@ -22,7 +22,9 @@ export function valueText(lesson: Lesson, values: readonly (string | undefined)[
 
 /** `preferred`, or `preferred2`, … — the first name no piece declares at its top level. */
 export function chooseName(preferred: string, pieces: readonly Piece[]): string {
-  const taken = new Set(pieces.filter((piece) => piece.kind !== "checks").flatMap((piece) => declaredNames(piece.source)));
+  const taken = new Set(
+    pieces.filter((piece) => piece.kind !== "checks").flatMap((piece) => declaredNames(piece.source)),
+  );
   let name = preferred;
   for (let i = 2; taken.has(name); i++) name = `${preferred}${i}`;
   return name;

@@ -33,7 +33,8 @@ export function cellFenceKind(lang: string | null | undefined, meta: string | nu
 /** Parse the options after `cell`/`exercise`. Throws an Error whose message says what was wrong. */
 export function parseCellFence(meta: string): CellFence {
   const kind = /^(cell|exercise)\b/.exec(meta)?.[1] as CellKind | undefined;
-  if (!kind) throw new Error(`a cell fence's options must start with "cell" or "exercise"; received ${JSON.stringify(meta)}`);
+  if (!kind)
+    throw new Error(`a cell fence's options must start with "cell" or "exercise"; received ${JSON.stringify(meta)}`);
   const rest = meta.slice(kind.length).trim();
   const options: CellFence = { kind };
   for (const token of rest.match(/[^\s=]+(?:=(?:"[^"]*"|'[^']*'|\S*))?/g) ?? []) {
@@ -50,7 +51,9 @@ export function parseCellFence(meta: string): CellFence {
       case "timeout": {
         const seconds = Number(raw);
         if (!(raw !== "" && Number.isFinite(seconds) && seconds > 0 && seconds <= 3600))
-          throw new Error(`${kind} option timeout must be a number of seconds in (0, 3600]; received ${JSON.stringify(raw)}`);
+          throw new Error(
+            `${kind} option timeout must be a number of seconds in (0, 3600]; received ${JSON.stringify(raw)}`,
+          );
         options.timeout = seconds;
         break;
       }
@@ -97,14 +100,23 @@ export function splitExercise(source: string): ExerciseParts {
       throw new Error(`exercise: line ${i + 1} starts a second "// --- ${name}" section`);
     sections.push({ name, lines: [] });
   }
-  const text = (name: string) => sections.find((section) => section.name === name)?.lines.join("\n").trim();
+  const text = (name: string) =>
+    sections
+      .find((section) => section.name === name)
+      ?.lines.join("\n")
+      .trim();
   const solution = text("solution");
   const checks = text("checks");
   if (!solution) throw new Error('exercise: needs a "// --- solution" section with the reference solution');
   if (!checks) throw new Error('exercise: needs a "// --- checks" section with check(name, () => …) calls');
   const hints = sections
     .filter((section) => section.name === "hint")
-    .map((section) => section.lines.map((line) => line.replace(/^\s*\/\/ ?/, "")).join(" ").trim())
+    .map((section) =>
+      section.lines
+        .map((line) => line.replace(/^\s*\/\/ ?/, ""))
+        .join(" ")
+        .trim(),
+    )
     .filter(Boolean);
   return { starter: text("starter") ?? "", solution, checks, hints };
 }

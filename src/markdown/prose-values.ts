@@ -15,25 +15,46 @@ export interface ValueFormat {
   sci?: boolean;
 }
 
-const SUPERSCRIPTS: Record<string, string> = { "-": "⁻", "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹" };
+const SUPERSCRIPTS: Record<string, string> = {
+  "-": "⁻",
+  "0": "⁰",
+  "1": "¹",
+  "2": "²",
+  "3": "³",
+  "4": "⁴",
+  "5": "⁵",
+  "6": "⁶",
+  "7": "⁷",
+  "8": "⁸",
+  "9": "⁹",
+};
 
 /** Read and check a <Value> element's attributes; throws with the attribute's name, what is allowed and what was written. */
-export function parseValueAttributes(attributes: Record<string, string | null>): { expression: string; format: ValueFormat } {
+export function parseValueAttributes(attributes: Record<string, string | null>): {
+  expression: string;
+  format: ValueFormat;
+} {
   const expression = attributes.of;
-  if (!expression?.trim()) throw new Error('<Value> needs of="expression", the expression whose value goes in the text');
+  if (!expression?.trim())
+    throw new Error('<Value> needs of="expression", the expression whose value goes in the text');
   const format: ValueFormat = {};
   for (const [name, raw] of Object.entries(attributes)) {
     if (name === "of") continue;
     if (name === "digits" || name === "sig") {
       const count = Number(raw);
       if (!(raw !== null && Number.isInteger(count) && count >= (name === "sig" ? 1 : 0) && count <= 20))
-        throw new Error(`<Value> ${name} must be an integer in [${name === "sig" ? 1 : 0}, 20]; received ${JSON.stringify(raw)}`);
+        throw new Error(
+          `<Value> ${name} must be an integer in [${name === "sig" ? 1 : 0}, 20]; received ${JSON.stringify(raw)}`,
+        );
       format[name] = count;
     } else if (name === "percent" || name === "sci") {
-      if (raw !== null && raw !== "true") throw new Error(`<Value> ${name} is a flag (write just ${name}); received ${JSON.stringify(raw)}`);
+      if (raw !== null && raw !== "true")
+        throw new Error(`<Value> ${name} is a flag (write just ${name}); received ${JSON.stringify(raw)}`);
       format[name] = true;
     } else {
-      throw new Error(`<Value> has no attribute ${JSON.stringify(name)}; the attributes are of, digits, sig, percent, sci`);
+      throw new Error(
+        `<Value> has no attribute ${JSON.stringify(name)}; the attributes are of, digits, sig, percent, sci`,
+      );
     }
   }
   if (format.digits !== undefined && format.sig !== undefined) throw new Error("<Value> takes digits or sig, not both");

@@ -20,7 +20,10 @@ export default function rehypeKatexStrict(options: RehypeKatexStrictOptions = {}
     if (problems.length === 0) return;
     const where = path.relative(root, file.path || "<unknown>");
     const lines = problems.map((problem) => {
-      const reason = ((problem.cause as Error | undefined)?.message ?? problem.reason).replace(/^KaTeX parse error: /, "");
+      const reason = ((problem.cause as Error | undefined)?.message ?? problem.reason).replace(
+        /^KaTeX parse error: /,
+        "",
+      );
       // Display math sits in a <pre> that carries the position; the inner element may have none.
       const place = problem.line
         ? { line: problem.line, column: problem.column }

@@ -41,12 +41,19 @@ export default function rehypeLinks(options: RehypeLinksOptions) {
       const route = target.endsWith("/") ? target : `${target}/`;
       if (!options.routes.has(route) && !/\.[a-z0-9]+$/i.test(target))
         throw new Error(`${where}:${line ?? "?"}: the link ${href} leads to no page of this site`);
-      return pathname.startsWith("/") ? `${base}${pathname.slice(1)}${fragment !== undefined ? `#${fragment}` : ""}` : href;
+      return pathname.startsWith("/")
+        ? `${base}${pathname.slice(1)}${fragment !== undefined ? `#${fragment}` : ""}`
+        : href;
     };
     visit(tree, (node) => {
       if (node.type === "element" && node.tagName === "a" && typeof node.properties.href === "string")
         node.properties.href = check(node.properties.href, node.position?.start.line);
-      const jsx = node as unknown as { type: string; name?: string; attributes?: { name: string; value: unknown }[]; position?: { start: { line: number } } };
+      const jsx = node as unknown as {
+        type: string;
+        name?: string;
+        attributes?: { name: string; value: unknown }[];
+        position?: { start: { line: number } };
+      };
       if (jsx.type === "mdxJsxTextElement" || jsx.type === "mdxJsxFlowElement") {
         const href = jsx.name === "a" ? jsx.attributes?.find((attribute) => attribute.name === "href") : undefined;
         if (href && typeof href.value === "string") href.value = check(href.value, jsx.position?.start.line);
@@ -62,7 +69,9 @@ function anchorsOf(tree: Root): Set<string> {
   visit(tree, (node) => {
     if (node.type !== "element") {
       const jsx = node as unknown as { type: string; attributes?: { name: string; value: unknown }[] };
-      const id = jsx.type.startsWith("mdxJsx") ? jsx.attributes?.find((attribute) => attribute.name === "id")?.value : undefined;
+      const id = jsx.type.startsWith("mdxJsx")
+        ? jsx.attributes?.find((attribute) => attribute.name === "id")?.value
+        : undefined;
       if (typeof id === "string") anchors.add(id);
       return;
     }

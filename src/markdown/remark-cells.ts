@@ -14,7 +14,13 @@ import type { VFile } from "vfile";
 import { runPageAtBuild, type BuildCellResult } from "../notebook/build-kernel.ts";
 import { highlightTypeScript } from "../notebook/highlight.ts";
 import { renderOutputs } from "../notebook/outputs.ts";
-import { cellFenceKind, DEFAULT_TIMEOUT_SECONDS, parseCellFence, splitExercise, type ExerciseParts } from "./cell-fence.ts";
+import {
+  cellFenceKind,
+  DEFAULT_TIMEOUT_SECONDS,
+  parseCellFence,
+  splitExercise,
+  type ExerciseParts,
+} from "./cell-fence.ts";
 import { formatValue, parseValueAttributes, type ValueFormat } from "./prose-values.ts";
 import type { PairedCellData } from "./remark-paired.ts";
 
@@ -69,9 +75,12 @@ export default function remarkCells(options: RemarkCellsOptions) {
       try {
         text = formatValue(run.values[i]!, value.format);
       } catch (error) {
-        throw new Error(`${where}:${value.line}: <Value of="${value.expression}"> failed: ${(error as Error).message}`, {
-          cause: error,
-        });
+        throw new Error(
+          `${where}:${value.line}: <Value of="${value.expression}"> failed: ${(error as Error).message}`,
+          {
+            cause: error,
+          },
+        );
       }
       value.parent.children[value.parent.children.indexOf(value.node)] = { type: "text", value: text } as RootContent;
     }
@@ -115,13 +124,21 @@ function findValues(tree: Root, where: string): FoundValue[] {
   const found: FoundValue[] = [];
   const visit = (parent: { children: RootContent[] }) => {
     for (const node of parent.children) {
-      const element = node as unknown as { type: string; name?: string; attributes?: { name: string; value: unknown }[]; position?: { start: { line: number } } };
+      const element = node as unknown as {
+        type: string;
+        name?: string;
+        attributes?: { name: string; value: unknown }[];
+        position?: { start: { line: number } };
+      };
       if ((element.type === "mdxJsxTextElement" || element.type === "mdxJsxFlowElement") && element.name === "Value") {
         const line = element.position?.start.line ?? 0;
         const attributes = Object.fromEntries(
           (element.attributes ?? []).map((a) => {
             const value = a.value as string | { value: string } | null | undefined;
-            return [a.name, value === null || value === undefined ? null : typeof value === "string" ? value : value.value];
+            return [
+              a.name,
+              value === null || value === undefined ? null : typeof value === "string" ? value : value.value,
+            ];
           }),
         );
         try {
@@ -139,7 +156,11 @@ function findValues(tree: Root, where: string): FoundValue[] {
 }
 
 function cellElement(cell: FoundCell, result: BuildCellResult): RootContent {
-  const common = [attribute("id", cell.id), attribute("number", String(cell.number)), attribute("timeout", String(cell.timeout))];
+  const common = [
+    attribute("id", cell.id),
+    attribute("number", String(cell.number)),
+    attribute("timeout", String(cell.timeout)),
+  ];
   const exercise = cell.exercise;
   const attributes = exercise
     ? [
@@ -149,7 +170,12 @@ function cellElement(cell: FoundCell, result: BuildCellResult): RootContent {
         attribute("solution", highlightTypeScript(exercise.solution)),
         attribute("checks", exercise.checks),
         attribute("hints", JSON.stringify(exercise.hints)),
-        attribute("output", renderOutputs([{ kind: "note", text: `Write your code, then press Run: ${countChecks(result)} checks will test it.` }])),
+        attribute(
+          "output",
+          renderOutputs([
+            { kind: "note", text: `Write your code, then press Run: ${countChecks(result)} checks will test it.` },
+          ]),
+        ),
       ]
     : [
         ...common,
@@ -161,7 +187,9 @@ function cellElement(cell: FoundCell, result: BuildCellResult): RootContent {
 }
 
 function contains(node: RootContent, target: RootContent): boolean {
-  return "children" in node && (node.children as RootContent[]).some((child) => child === target || contains(child, target));
+  return (
+    "children" in node && (node.children as RootContent[]).some((child) => child === target || contains(child, target))
+  );
 }
 
 function pairedData(cell: FoundCell): PairedCellData | undefined {
@@ -241,8 +269,12 @@ function buildError(where: string, cell: FoundCell, result: BuildCellResult): Er
     );
   const checks = result.outputs.find((output) => output.kind === "checks");
   if (checks?.kind === "checks" && !result.outputs.some((output) => output.kind === "error")) {
-    const failures = checks.results.filter((check) => !check.passed).map((check) => `check "${check.name}": ${check.message}`);
-    return new Error(`${where}:${fenceLine}: ${label}: the reference solution fails its checks:\n    ${failures.join("\n    ")}`);
+    const failures = checks.results
+      .filter((check) => !check.passed)
+      .map((check) => `check "${check.name}": ${check.message}`);
+    return new Error(
+      `${where}:${fenceLine}: ${label}: the reference solution fails its checks:\n    ${failures.join("\n    ")}`,
+    );
   }
   const error = result.outputs.find((output) => output.kind === "error");
   if (!error || error.kind !== "error") return new Error(`${where}:${fenceLine}: ${label} failed`);

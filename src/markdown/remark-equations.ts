@@ -56,11 +56,15 @@ export default function remarkEquations(options: RemarkEquationsOptions = {}) {
       const labels = [...node.value.matchAll(LABEL)].map((match) => match[1]!.trim());
       if (labels.length === 0) continue;
       const line = node.position?.start.line ?? 0;
-      if (node.type !== "math") throw new Error(`${where}:${line}: \\label{${labels[0]}} needs a display equation ($$ … $$)`);
-      if (labels.length > 1) throw new Error(`${where}:${line}: an equation has ${labels.length} \\label{…}s; give it one`);
+      if (node.type !== "math")
+        throw new Error(`${where}:${line}: \\label{${labels[0]}} needs a display equation ($$ … $$)`);
+      if (labels.length > 1)
+        throw new Error(`${where}:${line}: an equation has ${labels.length} \\label{…}s; give it one`);
       const label = labels[0]!;
       if (!/^[A-Za-z][\w-]*$/.test(label))
-        throw new Error(`${where}:${line}: \\label name must be letters, digits, _ or -, starting with a letter; received ${JSON.stringify(label)}`);
+        throw new Error(
+          `${where}:${line}: \\label name must be letters, digits, _ or -, starting with a letter; received ${JSON.stringify(label)}`,
+        );
       if (numbers.has(label)) throw new Error(`${where}:${line}: \\label{${label}} is used twice on this page`);
       const number = numbers.size + 1;
       numbers.set(label, number);
@@ -102,7 +106,13 @@ export default function remarkEquations(options: RemarkEquationsOptions = {}) {
           children: [{ type: "text", value: `(${numbers.get(label)})` }],
         } as RootContent;
       } else {
-        setTex(node, node.value.replace(EQREF, (_, label: string) => `\\href{#eq-${label.trim()}}{(${numbers.get(label.trim())})}`));
+        setTex(
+          node,
+          node.value.replace(
+            EQREF,
+            (_, label: string) => `\\href{#eq-${label.trim()}}{(${numbers.get(label.trim())})}`,
+          ),
+        );
       }
     }
   };
@@ -123,7 +133,8 @@ function setTex(node: MathNode, tex: string) {
 function collect(node: Root | RootContent, found: { node: MathNode; parent: { children: RootContent[] } }[]) {
   if (!("children" in node)) return;
   for (const child of node.children as RootContent[]) {
-    if (child.type === "math" || child.type === "inlineMath") found.push({ node: child as unknown as MathNode, parent: node as { children: RootContent[] } });
+    if (child.type === "math" || child.type === "inlineMath")
+      found.push({ node: child as unknown as MathNode, parent: node as { children: RootContent[] } });
     else collect(child, found);
   }
 }

@@ -87,16 +87,22 @@ function transformPaired(element: JsxElement, where: string) {
   };
   const children: RootContent[] = element.children;
   const math: RootContent[] = children.filter((child) => child.type === "math");
-  const cells: RootContent[] = children.filter((child) => child.type === "code" && cellFenceKind(child.lang, child.meta) === "cell");
+  const cells: RootContent[] = children.filter(
+    (child) => child.type === "code" && cellFenceKind(child.lang, child.meta) === "cell",
+  );
   const other = children.filter((child) => !math.includes(child) && !cells.includes(child));
   if (math.length !== 1 || cells.length !== 1 || other.length > 0)
-    fail(`<Paired> must hold exactly one display equation ($$ … $$) and one \`\`\`ts cell; found ${math.length} equation(s), ${cells.length} cell(s) and ${other.length} other block(s)`);
+    fail(
+      `<Paired> must hold exactly one display equation ($$ … $$) and one \`\`\`ts cell; found ${math.length} equation(s), ${cells.length} cell(s) and ${other.length} other block(s)`,
+    );
   const mathNode = math[0] as { value: string; position?: { start: { line: number } } };
   const code = cells[0] as Code;
   const mathLine = mathNode.position?.start.line ?? line;
   const codeLine = code.position?.start.line ?? line;
 
-  const rows = parseRows(mathNode.value).map((row) => renderRow(row, (message) => fail(message, mathLine + 1 + row.line)));
+  const rows = parseRows(mathNode.value).map((row) =>
+    renderRow(row, (message) => fail(message, mathLine + 1 + row.line)),
+  );
   const codeLabels: Record<number, string> = {};
   for (const [i, text] of code.value.split("\n").entries()) {
     const label = PAIR_MARKER.exec(text)?.[1];
@@ -106,10 +112,16 @@ function transformPaired(element: JsxElement, where: string) {
   const codeLabelSet = new Set(Object.values(codeLabels));
   for (const row of rows)
     if (!codeLabelSet.has(row.label))
-      fail(`the equation row labelled "${row.label}" has no code line ending in //: ${row.label} in the paired cell`, mathLine);
+      fail(
+        `the equation row labelled "${row.label}" has no code line ending in //: ${row.label} in the paired cell`,
+        mathLine,
+      );
   for (const [lineNumber, label] of Object.entries(codeLabels))
     if (!mathLabels.has(label))
-      fail(`code line ${lineNumber} is labelled //: ${label} but no equation row has \\pair{${label}}`, codeLine + Number(lineNumber));
+      fail(
+        `code line ${lineNumber} is labelled //: ${label} but no equation row has \\pair{${label}}`,
+        codeLine + Number(lineNumber),
+      );
   const seen = new Set<string>();
   for (const row of rows) {
     if (seen.has(row.label)) fail(`two equation rows are labelled \\pair{${row.label}}`, mathLine);
@@ -128,7 +140,11 @@ function transformPaired(element: JsxElement, where: string) {
     const row = first ? rows.findIndex((candidate) => candidate.label === label) : -1;
     const height = row >= 0 ? Math.max(CODE_LINE_REM, rows[row]!.height) : CODE_LINE_REM;
     if (row >= 0) heights[i + 1] = height;
-    layout.push({ height, ...(row >= 0 ? { row } : {}), ...(label ? { label, text: text.replace(PAIR_MARKER, "").trim() } : {}) });
+    layout.push({
+      height,
+      ...(row >= 0 ? { row } : {}),
+      ...(label ? { label, text: text.replace(PAIR_MARKER, "").trim() } : {}),
+    });
   }
   code.data = { ...code.data, paired: { labels: codeLabels, heights } satisfies PairedCellData } as Code["data"];
   element.children = [code];
@@ -175,7 +191,9 @@ export function parseRows(value: string): RawRow[] {
 function renderRow(row: RawRow, fail: (message: string) => never): PairedRow {
   const labels = [...row.tex.matchAll(/\\pair\{([^}]*)\}/g)].map((match) => match[1]!.trim());
   if (labels.length !== 1)
-    fail(`each equation row needs exactly one \\pair{label} naming the code lines that compute it; this row has ${labels.length}: ${row.tex}`);
+    fail(
+      `each equation row needs exactly one \\pair{label} naming the code lines that compute it; this row has ${labels.length}: ${row.tex}`,
+    );
   const label = labels[0]!;
   if (!/^[A-Za-z][\w-]*$/.test(label))
     fail(`\\pair label must be letters, digits, _ or -, starting with a letter; received ${JSON.stringify(label)}`);
@@ -185,9 +203,15 @@ function renderRow(row: RawRow, fail: (message: string) => never): PairedRow {
   const render = (part: string) => {
     if (!part.trim()) return "";
     try {
-      return katex.renderToString(`\\displaystyle ${part}`, { throwOnError: true, strict: "error", output: "htmlAndMathml" });
+      return katex.renderToString(`\\displaystyle ${part}`, {
+        throwOnError: true,
+        strict: "error",
+        output: "htmlAndMathml",
+      });
     } catch (error) {
-      return fail(`invalid TeX in a paired equation row: ${(error as Error).message.replace(/^KaTeX parse error: /, "")}`);
+      return fail(
+        `invalid TeX in a paired equation row: ${(error as Error).message.replace(/^KaTeX parse error: /, "")}`,
+      );
     }
   };
   const lhs = render(lhsTex);
@@ -197,7 +221,9 @@ function renderRow(row: RawRow, fail: (message: string) => never): PairedRow {
 
 /** The row's height in rem: KaTeX sizes each formula's strut (height + depth) in em. */
 function rowHeight(html: string): number {
-  const struts = [...html.matchAll(/class="(?:katex-)?strut" style="height:([\d.]+)em/g)].map((match) => Number(match[1]));
+  const struts = [...html.matchAll(/class="(?:katex-)?strut" style="height:([\d.]+)em/g)].map((match) =>
+    Number(match[1]),
+  );
   const em = struts.length ? Math.max(...struts) : 1;
   return Math.round((em * KATEX_SCALE + ROW_PADDING_REM) * 100) / 100;
 }

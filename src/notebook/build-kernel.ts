@@ -40,7 +40,10 @@ export async function runCellsAtBuild(cells: readonly BuildCell[]): Promise<Buil
 }
 
 /** Run a page's cells, then evaluate `expressions` in the page's scope (the values its prose quotes). */
-export async function runPageAtBuild(cells: readonly BuildCell[], expressions: readonly string[] = []): Promise<BuildRun> {
+export async function runPageAtBuild(
+  cells: readonly BuildCell[],
+  expressions: readonly string[] = [],
+): Promise<BuildRun> {
   const results: BuildCellResult[] = [];
   if (cells.length === 0 && expressions.length === 0) return { cells: results, values: [] };
   const worker = new Worker(new URL("./build-thread.ts", import.meta.url));
@@ -50,7 +53,14 @@ export async function runPageAtBuild(cells: readonly BuildCell[], expressions: r
     for (const [runId, cell] of cells.entries()) {
       const outputs: Output[] = [];
       const started = performance.now();
-      worker.postMessage({ type: "run", runId, cellId: cell.id, source: cell.source, checks: cell.checks, trace: cell.trace } satisfies ToKernel);
+      worker.postMessage({
+        type: "run",
+        runId,
+        cellId: cell.id,
+        source: cell.source,
+        checks: cell.checks,
+        trace: cell.trace,
+      } satisfies ToKernel);
       const done = await inbox.next((message) => {
         if (message.type === "output" && message.runId === runId) mergeOutput(outputs, message.output);
         return message.type === "done" && message.runId === runId;
@@ -63,7 +73,8 @@ export async function runPageAtBuild(cells: readonly BuildCell[], expressions: r
       results.push({ id: cell.id, status: done.type === "done" ? done.status : "error", outputs, ms });
       if (done.type === "done" && done.status === "error") break;
     }
-    if (results.some((result) => result.status !== "ok") || expressions.length === 0) return { cells: results, values: [] };
+    if (results.some((result) => result.status !== "ok") || expressions.length === 0)
+      return { cells: results, values: [] };
     const runId = cells.length;
     worker.postMessage({ type: "evaluate", runId, expressions: [...expressions] } satisfies ToKernel);
     const answer = await inbox.next((message) => message.type === "values" && message.runId === runId, 60_000);

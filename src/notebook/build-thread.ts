@@ -26,7 +26,11 @@ port.on("message", async (message: ToKernel) => {
   }
   if (message.type !== "run") return;
   runId = message.runId;
-  const result = await kernel.run(message.cellId, message.source, { widgets: message.widgets, checks: message.checks, trace: message.trace });
+  const result = await kernel.run(message.cellId, message.source, {
+    widgets: message.widgets,
+    checks: message.checks,
+    trace: message.trace,
+  });
   post({ type: "done", runId: message.runId, cellId: message.cellId, ...result });
 });
 

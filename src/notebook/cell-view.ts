@@ -249,12 +249,17 @@ function reconcileWidgets(shown: Element, next: Element): void {
   let previous: Element | null = null;
   for (const label of nextLabels) {
     const old = shown.querySelector<HTMLElement>(`:scope > [data-widget="${label.dataset.widget}"]`);
-    const same = old && old.className === label.className && old.querySelector(".widget-label")?.textContent === label.querySelector(".widget-label")?.textContent;
+    const same =
+      old &&
+      old.className === label.className &&
+      old.querySelector(".widget-label")?.textContent === label.querySelector(".widget-label")?.textContent;
     let node: Element = label;
     if (same) {
       node = old;
       if (!old.contains(document.activeElement)) {
-        old.querySelector(".widget-value")?.replaceWith(...[label.querySelector(".widget-value")].filter((n): n is Element => n !== null));
+        old
+          .querySelector(".widget-value")
+          ?.replaceWith(...[label.querySelector(".widget-value")].filter((n): n is Element => n !== null));
       }
     }
     if (node !== old && old) old.replaceWith(node);

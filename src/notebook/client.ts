@@ -126,7 +126,10 @@ export class KernelClient {
   private replace(reason: "stopped" | "timeout" | "crashed" | "restart") {
     const old = this.sandbox;
     this.sandbox = undefined;
-    old?.then((sandbox) => sandbox.dispose(), () => undefined);
+    old?.then(
+      (sandbox) => sandbox.dispose(),
+      () => undefined,
+    );
     this.spawn();
     this.onRestart?.(reason);
   }

@@ -32,7 +32,8 @@ export function expect(actual: unknown) {
 
 function matchers(actual: unknown, negated: boolean) {
   const assert = (pass: boolean, message: string) => {
-    if (pass === negated) throw new CheckFailure(negated ? message.replace(/^expected (.*?) to /, "expected $1 not to ") : message);
+    if (pass === negated)
+      throw new CheckFailure(negated ? message.replace(/^expected (.*?) to /, "expected $1 not to ") : message);
   };
   return {
     get not() {
@@ -54,7 +55,10 @@ function matchers(actual: unknown, negated: boolean) {
       assert(typeof actual === "number" && actual < bound, `expected ${show(actual)} to be less than ${show(bound)}`);
     },
     toBeGreaterThan(bound: number) {
-      assert(typeof actual === "number" && actual > bound, `expected ${show(actual)} to be greater than ${show(bound)}`);
+      assert(
+        typeof actual === "number" && actual > bound,
+        `expected ${show(actual)} to be greater than ${show(bound)}`,
+      );
     },
     toBeTruthy() {
       assert(Boolean(actual), `expected ${show(actual)} to be truthy`);
@@ -65,7 +69,10 @@ function matchers(actual: unknown, negated: boolean) {
     },
     toHaveLength(length: number) {
       const actualLength = (actual as { length?: unknown } | null)?.length;
-      assert(actualLength === length, `expected ${show(actual)} to have length ${length}, but its length is ${show(actualLength)}`);
+      assert(
+        actualLength === length,
+        `expected ${show(actual)} to have length ${length}, but its length is ${show(actualLength)}`,
+      );
     },
     toThrow(pattern?: string | RegExp) {
       if (typeof actual !== "function") throw new CheckFailure(`expected a function to call; received ${show(actual)}`);
@@ -79,7 +86,10 @@ function matchers(actual: unknown, negated: boolean) {
       }
       const message = String((thrown as Error)?.message ?? thrown);
       const matches = !pattern || (typeof pattern === "string" ? message.includes(pattern) : pattern.test(message));
-      assert(threw && matches, `expected the function to throw${pattern ? ` ${show(pattern)}` : ""}${threw ? `; it threw ${show(message)}` : "; it did not throw"}`);
+      assert(
+        threw && matches,
+        `expected the function to throw${pattern ? ` ${show(pattern)}` : ""}${threw ? `; it threw ${show(message)}` : "; it did not throw"}`,
+      );
     },
   };
 }
@@ -90,7 +100,9 @@ export function createCheckRegistry() {
   return {
     check(name: string, fn: () => unknown) {
       if (typeof name !== "string" || typeof fn !== "function")
-        throw new TypeError(`check(name, fn): name must be a string and fn a function; received ${show(name)}, ${show(fn)}`);
+        throw new TypeError(
+          `check(name, fn): name must be a string and fn a function; received ${show(name)}, ${show(fn)}`,
+        );
       checks.push({ name, fn });
     },
     async run(): Promise<CheckResult[]> {
@@ -100,7 +112,12 @@ export function createCheckRegistry() {
           await fn();
           results.push({ name, passed: true });
         } catch (error) {
-          const message = error instanceof Error ? (error instanceof CheckFailure ? error.message : `${error.name}: ${error.message}`) : show(error);
+          const message =
+            error instanceof Error
+              ? error instanceof CheckFailure
+                ? error.message
+                : `${error.name}: ${error.message}`
+              : show(error);
           results.push({ name, passed: false, message });
         }
       }
@@ -133,5 +150,8 @@ function deepEqual(a: unknown, b: unknown): boolean {
     return a.size === b.size && [...a].every(([key, value]) => b.has(key) && deepEqual(value, b.get(key)));
   if (a instanceof Set && b instanceof Set) return a.size === b.size && [...a].every((value) => b.has(value));
   const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((key) => deepEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+  return (
+    keys.length === Object.keys(b).length &&
+    keys.every((key) => deepEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]))
+  );
 }

@@ -19,7 +19,11 @@ export interface InspectOptions {
 const span = (cls: string, text: string) => `<span class="i-${cls}">${escapeHtml(text)}</span>`;
 
 export function inspectHtml(value: unknown, options: InspectOptions = {}): string {
-  const limits = { maxItems: options.maxItems ?? 50, maxDepth: options.maxDepth ?? 3, maxString: options.maxString ?? 2000 };
+  const limits = {
+    maxItems: options.maxItems ?? 50,
+    maxDepth: options.maxDepth ?? 3,
+    maxString: options.maxString ?? 2000,
+  };
   return inspectValue(value, 0, new Set(), limits);
 }
 
@@ -64,7 +68,10 @@ function inspectValue(value: unknown, depth: number, seen: Set<object>, limits: 
     case "string": {
       const cut = value.length > limits.maxString;
       const shown = cut ? value.slice(0, limits.maxString) : value;
-      return span("string", JSON.stringify(shown)) + (cut ? span("more", ` … ${value.length - limits.maxString} more characters`) : "");
+      return (
+        span("string", JSON.stringify(shown)) +
+        (cut ? span("more", ` … ${value.length - limits.maxString} more characters`) : "")
+      );
     }
     case "function": {
       const name = value.name || "anonymous";

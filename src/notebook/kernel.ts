@@ -50,7 +50,9 @@ export interface Kernel {
   reportUncaught(error: unknown): void;
 }
 
-const AsyncFunction = (async () => {}).constructor as new (...args: string[]) => (...args: unknown[]) => Promise<unknown>;
+const AsyncFunction = (async () => {}).constructor as new (
+  ...args: string[]
+) => (...args: unknown[]) => Promise<unknown>;
 
 const CONSOLE_LEVELS: StreamLevel[] = ["log", "info", "warn", "error", "debug"];
 
@@ -226,7 +228,9 @@ export function traceText(value: unknown): string {
   if (typeof value === "number") return number(value);
   if (Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView))) {
     const list = Array.from(value as ArrayLike<unknown>);
-    const shown = list.slice(0, 4).map((x) => (typeof x === "number" ? number(x) : inspectText(x, { maxDepth: 1, maxItems: 4 })));
+    const shown = list
+      .slice(0, 4)
+      .map((x) => (typeof x === "number" ? number(x) : inspectText(x, { maxDepth: 1, maxItems: 4 })));
     return `[${shown.join(", ")}${list.length > 4 ? ", …" : ""}]`;
   }
   return inspectText(value, { maxDepth: 1, maxItems: 4, maxString: 60 });
@@ -237,7 +241,14 @@ function isPlain(value: unknown): value is number | string | boolean | null {
 }
 
 function syntaxOutput(error: CellSyntaxError): Output {
-  return { kind: "error", name: "SyntaxError", message: error.reason, line: error.line, column: error.column, frames: [] };
+  return {
+    kind: "error",
+    name: "SyntaxError",
+    message: error.reason,
+    line: error.line,
+    column: error.column,
+    frames: [],
+  };
 }
 
 /**

@@ -28,7 +28,8 @@ export function startNotebook(pending: Event[]): void {
   performance.mark("moments:runtime-loaded");
   void kernel.warm();
   cells = [...document.querySelectorAll<HTMLElement>("[data-cell]")].map(
-    (root, index) => new CellView(root, index + 1, { onRun: (cell, advance) => run(cell, advance), onEdit: scheduleSave }),
+    (root, index) =>
+      new CellView(root, index + 1, { onRun: (cell, advance) => run(cell, advance), onEdit: scheduleSave }),
   );
   runner = new Runner(kernel, cells, {
     onFinished(cell, stopped) {
@@ -39,7 +40,9 @@ export function startNotebook(pending: Event[]): void {
   });
   store = new EditStore(location.pathname);
   store.onFailure = (reason) =>
-    announce(`Your edits can't be saved: ${reason}. Editing still works, but edits will be lost when you leave this page.`);
+    announce(
+      `Your edits can't be saved: ${reason}. Editing still works, but edits will be lost when you leave this page.`,
+    );
 
   document.addEventListener("click", onClick);
   document.addEventListener("pointerdown", onPointerdown);
@@ -191,13 +194,19 @@ async function copyShareLink(cell: CellView) {
 function scheduleSave(cell: CellView) {
   if (quiet.has(cell)) return;
   clearTimeout(saveTimers.get(cell));
-  saveTimers.set(cell, setTimeout(() => save(cell), SAVE_DELAY_MS));
+  saveTimers.set(
+    cell,
+    setTimeout(() => save(cell), SAVE_DELAY_MS),
+  );
 }
 
 function save(cell: CellView) {
   saveTimers.delete(cell);
   const stopped = cell.stoppedCode !== undefined && cell.stoppedCode === cell.code ? true : undefined;
-  store.set(cell.id, cell.edited ? { code: cell.code, originalHash: cell.originalHash, savedAt: Date.now(), stopped } : undefined);
+  store.set(
+    cell.id,
+    cell.edited ? { code: cell.code, originalHash: cell.originalHash, savedAt: Date.now(), stopped } : undefined,
+  );
   updateResetAll();
 }
 

@@ -12,11 +12,8 @@ import { widgetHtml, type WidgetSpec } from "./widgets.ts";
 
 export type StreamLevel = "log" | "info" | "warn" | "error" | "debug";
 
-/**
- * What a cell shows. An output with a `slot` replaces the earlier output of the same run with that slot: that is how
- * `display(…).update(…)` and `progress(…).update(…)` change what is shown while the cell runs.
- */
-export type Output = (
+/** What a cell shows, one kind per output. */
+type OutputContent =
   /** console.* lines, already formatted. */
   | { kind: "stream"; level: StreamLevel; html: string }
   /** A value shown through the inspector (the cell's last expression or `display(value)`). */
@@ -36,8 +33,13 @@ export type Output = (
   /** A progress bar: `value` of `total` done. */
   | { kind: "progress"; label: string; value: number; total: number }
   /** The last value of each `//: label` line: shown beside the paired equation rows, not in the output. */
-  | { kind: "trace"; values: Record<string, string> }
-) & { slot?: number };
+  | { kind: "trace"; values: Record<string, string> };
+
+/**
+ * An output of a cell. One with a `slot` replaces the earlier output of the same run with that slot: that is how
+ * `display(…).update(…)` and `progress(…).update(…)` change what is shown while the cell runs.
+ */
+export type Output = OutputContent & { slot?: number };
 
 /** Add an output to a run's list: a new one is appended, one with a known slot replaces its predecessor. */
 export function mergeOutput(outputs: Output[], output: Output): void {
@@ -92,7 +94,10 @@ export function renderOutputs(outputs: readonly Output[], clean: (html: string) 
   return html;
 }
 
-function renderOutput(output: Exclude<Output, { kind: "stream" | "widget" | "trace" }>, clean: (html: string) => string): string {
+function renderOutput(
+  output: Exclude<Output, { kind: "stream" | "widget" | "trace" }>,
+  clean: (html: string) => string,
+): string {
   switch (output.kind) {
     case "value":
       return `<pre class="out out-value">${clean(output.html)}</pre>`;
@@ -136,7 +141,10 @@ function checksHtml(results: readonly CheckResult[]): string {
         `</li>`,
     )
     .join("");
-  const summary = passed === results.length ? `All ${results.length} checks passed.` : `${passed} of ${results.length} checks passed.`;
+  const summary =
+    passed === results.length
+      ? `All ${results.length} checks passed.`
+      : `${passed} of ${results.length} checks passed.`;
   return `<div class="out out-checks"><p class="checks-summary">${summary}</p><ul>${items}</ul></div>`;
 }
 
@@ -180,7 +188,6 @@ function tableHtml(rows: Record<string, unknown>[]): string {
   };
   const head = columns.map((column) => `<th scope="col">${escapeHtml(column)}</th>`).join("");
   const body = shown.map((row) => `<tr>${columns.map((column) => cell(row[column])).join("")}</tr>`).join("");
-  const more =
-    rows.length > shown.length ? `<p class="out-note">First ${shown.length} of ${rows.length} rows</p>` : "";
+  const more = rows.length > shown.length ? `<p class="out-note">First ${shown.length} of ${rows.length} rows</p>` : "";
   return `<table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>${more}`;
 }

@@ -74,9 +74,13 @@ export class PairedView {
     this.list.replaceChildren(...slots);
     for (const [label] of this.rows) {
       const description = this.container.querySelector(`#${CSS.escape(`${this.container.id}-${label}`)}`);
-      const at = lines.flatMap((text, i) => (PAIR_MARKER.exec(text)?.[1] === label ? [`line ${i + 1}: ${text.replace(PAIR_MARKER, "").trim()}`] : []));
+      const at = lines.flatMap((text, i) =>
+        PAIR_MARKER.exec(text)?.[1] === label ? [`line ${i + 1}: ${text.replace(PAIR_MARKER, "").trim()}`] : [],
+      );
       if (description)
-        description.textContent = at.length ? `Computed by the code on ${at.join("; ")}` : "No line of the code computes this row now.";
+        description.textContent = at.length
+          ? `Computed by the code on ${at.join("; ")}`
+          : "No line of the code computes this row now.";
     }
   }
 

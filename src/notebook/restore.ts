@@ -26,7 +26,9 @@ export async function restoreEdits({ cells, store, quietly }: RestoreContext): P
     const notes: string[] = [];
     if (saved.stopped) {
       cell.stoppedCode = saved.code;
-      notes.push("This cell was stopped on your last visit (it ran too long or ran out of memory). It will not run until you press Run.");
+      notes.push(
+        "This cell was stopped on your last visit (it ran too long or ran out of memory). It will not run until you press Run.",
+      );
     }
     if (saved.originalHash !== cell.originalHash) {
       notes.unshift("The author has changed this cell since you edited it. You are seeing your version.");
@@ -38,7 +40,9 @@ export async function restoreEdits({ cells, store, quietly }: RestoreContext): P
             run: () => {
               void cell.setCode(cell.original); // the reader's version stays in the editor's undo history
               store.set(cell.id, undefined);
-              cell.showNotice("Now showing the author's version. Your version is one Undo (Ctrl+Z) away in the editor.");
+              cell.showNotice(
+                "Now showing the author's version. Your version is one Undo (Ctrl+Z) away in the editor.",
+              );
             },
           },
           {
@@ -58,7 +62,10 @@ export async function restoreEdits({ cells, store, quietly }: RestoreContext): P
 }
 
 /** Open a shared cell from the URL fragment: its code in place, scrolled to and highlighted — not run. */
-export async function applyShareLink({ cells, store, quietly, announce }: RestoreContext, fragment: string): Promise<void> {
+export async function applyShareLink(
+  { cells, store, quietly, announce }: RestoreContext,
+  fragment: string,
+): Promise<void> {
   const shared = await decodeShare(fragment);
   if (!shared) return;
   const cell = cells.find((candidate) => candidate.id === shared.cellId);
@@ -74,7 +81,12 @@ export async function applyShareLink({ cells, store, quietly, announce }: Restor
   cell.showNotice(
     "This code came from a shared link. It has not been run: read it, then press Run to run it.",
     mine && mine.code !== shared.code
-      ? [{ label: "Show my saved version instead", run: () => void cell.setCode(mine.code).then(() => cell.clearNotice()) }]
+      ? [
+          {
+            label: "Show my saved version instead",
+            run: () => void cell.setCode(mine.code).then(() => cell.clearNotice()),
+          },
+        ]
       : [],
   );
   cell.root.scrollIntoView({ block: "center" });

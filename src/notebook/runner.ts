@@ -84,7 +84,9 @@ export class Runner {
       if (earlier.ranIn === this.kernel.generation) continue;
       if (earlier.stoppedCode !== undefined && earlier.stoppedCode === earlier.code) {
         // A cell that had to be stopped never runs again by itself: the reader fixes it or runs it on purpose.
-        cell.setStatus(`Not run: cell ${earlier.number} above was stopped. Change it, or run it again with its own Run button.`);
+        cell.setStatus(
+          `Not run: cell ${earlier.number} above was stopped. Change it, or run it again with its own Run button.`,
+        );
         return "blocked";
       }
       if ((await this.execute(earlier)) === "blocked") {

@@ -62,7 +62,8 @@ export async function startSandbox(onDeath: () => void): Promise<Sandbox> {
   iframe.tabIndex = -1;
   iframe.setAttribute("aria-hidden", "true");
   iframe.className = "notebook-kernel";
-  iframe.style.cssText = "position:fixed;width:1px;height:1px;left:-10px;top:-10px;border:0;opacity:0;pointer-events:none";
+  iframe.style.cssText =
+    "position:fixed;width:1px;height:1px;left:-10px;top:-10px;border:0;opacity:0;pointer-events:none";
   iframe.srcdoc = BOOT;
   const loaded = new Promise((resolve) => iframe.addEventListener("load", resolve, { once: true }));
   document.body.append(iframe);

@@ -6,7 +6,8 @@
  * attributes from an allowlist — text, tables and static SVG — and drops scripts, event handlers, links and
  * anything that could fetch.
  */
-const HTML_TAGS = "pre span div p strong em b i code table thead tbody tfoot tr th td caption figure figcaption h2 h3 h4 ul ol li br small sub sup";
+const HTML_TAGS =
+  "pre span div p strong em b i code table thead tbody tfoot tr th td caption figure figcaption h2 h3 h4 ul ol li br small sub sup";
 const SVG_TAGS =
   "svg g path line rect circle ellipse polyline polygon text tspan title desc defs clipPath linearGradient " +
   "radialGradient stop marker pattern mask symbol use style";

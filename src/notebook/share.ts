@@ -7,7 +7,9 @@
 export async function encodeShare(cellId: string, code: string): Promise<string> {
   const bytes = new TextEncoder().encode(code);
   const packed =
-    typeof CompressionStream === "function" ? "z" + toBase64Url(await transform(bytes, new CompressionStream("deflate-raw"))) : "p" + toBase64Url(bytes);
+    typeof CompressionStream === "function"
+      ? "z" + toBase64Url(await transform(bytes, new CompressionStream("deflate-raw")))
+      : "p" + toBase64Url(bytes);
   return `cell=${encodeURIComponent(cellId)}&code=${packed}`;
 }
 

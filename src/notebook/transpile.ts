@@ -146,7 +146,11 @@ export function compileCell(source: string, options: CompileOptions = {}): Compi
 
   const declared = [...variables, ...functions];
   if (declared.length > 0)
-    edits.unshift({ at: 0, end: 0, text: `${SCOPE_PARAM}.declare(${JSON.stringify(variables)}, {${functions.join(", ")}});` });
+    edits.unshift({
+      at: 0,
+      end: 0,
+      text: `${SCOPE_PARAM}.declare(${JSON.stringify(variables)}, {${functions.join(", ")}});`,
+    });
   const { text, shifts } = applyEdits(js, edits);
   return { body: text, declared: unique(declared), returnsValue, shifts };
 }

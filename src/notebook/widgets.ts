@@ -13,7 +13,16 @@
 import { escapeHtml } from "./html.ts";
 
 export type WidgetSpec =
-  | { type: "slider"; index: number; label: string; min: number; max: number; step?: number; value: number; log: boolean }
+  | {
+      type: "slider";
+      index: number;
+      label: string;
+      min: number;
+      max: number;
+      step?: number;
+      value: number;
+      log: boolean;
+    }
   | { type: "number"; index: number; label: string; min?: number; max?: number; step?: number; value: number }
   | { type: "select"; index: number; label: string; options: string[]; value: number };
 
@@ -63,9 +72,11 @@ export function createWidgets(context: WidgetContext) {
     const label = checkLabel(where, options.label);
     const min = checkFinite(where, "min", options.min);
     const max = checkFinite(where, "max", options.max);
-    if (!(min < max)) throw new RangeError(`${where} "${label}": min must be less than max; received min ${min}, max ${max}`);
+    if (!(min < max))
+      throw new RangeError(`${where} "${label}": min must be less than max; received min ${min}, max ${max}`);
     const log = options.log ?? false;
-    if (typeof log !== "boolean") throw new TypeError(`${where} "${label}": log must be true or false; received ${String(log)}`);
+    if (typeof log !== "boolean")
+      throw new TypeError(`${where} "${label}": log must be true or false; received ${String(log)}`);
     if (log && !(min > 0)) throw new RangeError(`${where} "${label}": a log slider needs min > 0; received min ${min}`);
     const step = options.step === undefined ? undefined : checkPositive(where, "step", options.step);
     const middle = log ? Math.sqrt(min * max) : (min + max) / 2;
@@ -95,11 +106,15 @@ export function createWidgets(context: WidgetContext) {
     checkObject(where, options);
     const label = checkLabel(where, options.label);
     if (!Array.isArray(options.options) || options.options.length === 0)
-      throw new TypeError(`${where} "${label}": options must be a non-empty array; received ${String(options.options)}`);
+      throw new TypeError(
+        `${where} "${label}": options must be a non-empty array; received ${String(options.options)}`,
+      );
     const choices = options.options as readonly T[];
     const fallback = options.value === undefined ? 0 : choices.indexOf(options.value);
     if (fallback < 0)
-      throw new RangeError(`${where} "${label}": value must be one of the options; received ${JSON.stringify(options.value)}`);
+      throw new RangeError(
+        `${where} "${label}": value must be one of the options; received ${JSON.stringify(options.value)}`,
+      );
     const index = context.next();
     const held = context.valueOf(index);
     const chosen = held !== undefined && Number.isInteger(held) && held >= 0 && held < choices.length ? held : fallback;
@@ -148,7 +163,9 @@ export function widgetHtml(spec: WidgetSpec): string {
     const range = native
       ? { min: spec.min, max: spec.max, step: spec.step, value: spec.value }
       : { min: 0, max: SLIDER_POSITIONS, step: 1, value: sliderPosition(spec.value, spec.min, spec.max, spec.log) };
-    const mapping = native ? {} : { "data-from": spec.min, "data-to": spec.max, "data-scale": spec.log ? "log" : "linear" };
+    const mapping = native
+      ? {}
+      : { "data-from": spec.min, "data-to": spec.max, "data-scale": spec.log ? "log" : "linear" };
     control =
       `<input type="range"${attrs({ ...range, ...mapping, "aria-valuetext": formatWidgetValue(spec.value) })}>` +
       `<span class="widget-value">${escapeHtml(formatWidgetValue(spec.value))}</span>`;

@@ -8,7 +8,10 @@ import { coreLibrary } from "./library-core.ts";
 import { PLOT_LIBRARY_NAMES } from "./plot-names.ts";
 import type { FromKernel, ToKernel } from "./protocol.ts";
 
-type Channel = { postMessage(message: unknown): void; addEventListener(type: "message", listener: (event: MessageEvent) => void): void };
+type Channel = {
+  postMessage(message: unknown): void;
+  addEventListener(type: "message", listener: (event: MessageEvent) => void): void;
+};
 
 let channel: Channel | undefined;
 // Bound once, before any cell runs: a cell that patches MessagePort.prototype.postMessage later cannot see or
@@ -48,7 +51,11 @@ async function onMessage(event: MessageEvent<ToKernel>) {
   const message = event.data;
   if (message?.type !== "run") return; // `evaluate` is for the build only
   runId = message.runId;
-  const result = await kernel.run(message.cellId, message.source, { widgets: message.widgets, checks: message.checks, trace: message.trace });
+  const result = await kernel.run(message.cellId, message.source, {
+    widgets: message.widgets,
+    checks: message.checks,
+    trace: message.trace,
+  });
   send({ type: "done", runId: message.runId, cellId: message.cellId, ...result });
 }
 

@@ -73,7 +73,10 @@ export function decayRate(defaultValue: number): OptionSpec<number> {
 /** A number in [0, 1]: dampening. */
 export function fraction(defaultValue: number): OptionSpec<number> {
   const allowed = "a number in [0, 1]";
-  return { default: defaultValue, check: (value, where) => checkNumber(value, where, allowed, (x) => x >= 0 && x <= 1) };
+  return {
+    default: defaultValue,
+    check: (value, where) => checkNumber(value, where, allowed, (x) => x >= 0 && x <= 1),
+  };
 }
 
 export function boolean(defaultValue: boolean): OptionSpec<boolean> {
@@ -238,7 +241,9 @@ function isNumberList(value: unknown): value is NumberList {
  */
 export function checkLength(owner: string, name: string, value: unknown, length: number): asserts value is NumberList {
   if (!isNumberList(value))
-    throw new TypeError(`${owner}: ${name} must be an array or typed array of ${length} numbers; received ${show(value)}`);
+    throw new TypeError(
+      `${owner}: ${name} must be an array or typed array of ${length} numbers; received ${show(value)}`,
+    );
   if (value.length !== length)
     throw new RangeError(`${owner}: ${name} must have length ${length}; received length ${value.length}`);
 }
@@ -258,7 +263,11 @@ export function finiteNumbers<T extends NumberList | undefined>(
       if (!isNumberList(value) || Array.prototype.some.call(value, (x) => typeof x !== "number"))
         throw typeError(where, allowed, value);
       const inRange = (x: number) => Number.isFinite(x) && (!positive || x > 0);
-      if (value.length === 0 || (length !== undefined && value.length !== length) || !Array.prototype.every.call(value, inRange))
+      if (
+        value.length === 0 ||
+        (length !== undefined && value.length !== length) ||
+        !Array.prototype.every.call(value, inRange)
+      )
         throw rangeError(where, allowed, value);
       return value;
     },

@@ -59,7 +59,9 @@ export function contourLines(
     const w = Math.round(Math.abs(bx2 - bx1) / pixelSize);
     const h = Math.round(Math.abs(by2 - by1) / pixelSize);
     const samples = sample(f, x, y, bounds, w, h);
-    const paths = recall(bounds, thresholds, samples)?.paths ?? remember(bounds, thresholds, samples, draw(samples, bounds, w, h, thresholds));
+    const paths =
+      recall(bounds, thresholds, samples)?.paths ??
+      remember(bounds, thresholds, samples, draw(samples, bounds, w, h, thresholds));
 
     const document = context.document;
     const group = document.createElementNS(SVG, "g");
@@ -98,7 +100,13 @@ function sample(
 }
 
 /** Each level's line as compact path data: Plot's thresholds, d3-contour's smoothed lines, geoPath's rings. */
-function draw(samples: Float64Array, [bx1, by1, bx2, by2]: readonly number[], w: number, h: number, count: number): (string | null)[] {
+function draw(
+  samples: Float64Array,
+  [bx1, by1, bx2, by2]: readonly number[],
+  w: number,
+  h: number,
+  count: number,
+): (string | null)[] {
   let min = Infinity;
   let max = -Infinity;
   for (const value of samples) {

@@ -70,10 +70,14 @@ export function pathsChart(problem: Problem, runs: Readonly<Record<string, PathL
     y: { label: yLabel, domain: [y1, y2] },
     color: colors(names),
     marks: [
-      contourLines(level, [
-        [x1, x2],
-        [y1, y2],
-      ], { thresholds: options.levels ?? 12 }),
+      contourLines(
+        level,
+        [
+          [x1, x2],
+          [y1, y2],
+        ],
+        { thresholds: options.levels ?? 12 },
+      ),
       Plot.frame({ strokeOpacity: 0.3 }),
       ...(minimum
         ? [Plot.dot(minimum.at, { x: "0", y: "1", symbol: "times", r: 5, stroke: "currentColor", strokeWidth: 2 })]

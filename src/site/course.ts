@@ -26,7 +26,9 @@ export interface SidebarGroup {
 /** Sidebar groups for the lessons in `directory`, by part, in course order. Throws on a missing or unknown part. */
 export function lessonSidebar(directory: string): SidebarGroup[] {
   const groups = new Map<string, SidebarGroup>();
-  const files = readdirSync(directory).filter((file) => /\.mdx?$/.test(file)).sort();
+  const files = readdirSync(directory)
+    .filter((file) => /\.mdx?$/.test(file))
+    .sort();
   for (const file of files) {
     const part = frontmatterField(readFileSync(path.join(directory, file), "utf8"), "part");
     if (!part || !(PARTS as readonly string[]).includes(part))

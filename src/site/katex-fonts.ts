@@ -71,7 +71,9 @@ export function katexFaces(html: string): string[] {
 /** The woff2 URL of each KaTeX face declared in a stylesheet, by face name. */
 export function katexFontUrls(css: string): Map<string, string> {
   const urls = new Map<string, string>();
-  for (const [, url, face] of css.matchAll(/url\(\s*["']?([^"')]*\/KaTeX_([A-Za-z0-9]+-[A-Za-z]+)\.[^"')]*\.woff2)["']?\s*\)/g))
+  for (const [, url, face] of css.matchAll(
+    /url\(\s*["']?([^"')]*\/KaTeX_([A-Za-z0-9]+-[A-Za-z]+)\.[^"')]*\.woff2)["']?\s*\)/g,
+  ))
     urls.set(face!, url!);
   return urls;
 }
@@ -82,7 +84,7 @@ export function katexFontUrls(css: string): Map<string, string> {
  */
 export function preloadKatexFonts(html: string, readCss: (href: string) => string): string {
   const faces = katexFaces(html);
-  if (!faces.length || html.includes('data-katex-preload')) return html;
+  if (!faces.length || html.includes("data-katex-preload")) return html;
   const urls = new Map<string, string>();
   for (const [, href] of html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g))
     for (const [face, url] of katexFontUrls(readCss(href!))) urls.set(face, url);
@@ -90,7 +92,10 @@ export function preloadKatexFonts(html: string, readCss: (href: string) => strin
   // is nothing to fetch.
   const links = faces
     .filter((face) => urls.has(face))
-    .map((face) => `<link rel="preload" href="${urls.get(face)}" as="font" type="font/woff2" crossorigin data-katex-preload>`)
+    .map(
+      (face) =>
+        `<link rel="preload" href="${urls.get(face)}" as="font" type="font/woff2" crossorigin data-katex-preload>`,
+    )
     .join("");
   const at = html.indexOf('<link rel="stylesheet"');
   return at < 0 ? html.replace("</head>", `${links}</head>`) : html.slice(0, at) + links + html.slice(at);

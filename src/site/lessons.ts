@@ -3,5 +3,10 @@
  * (`/lessons/topic/`), so lessons can be reordered without breaking links.
  */
 export function lessonSlug(file: string): string {
-  return file.replace(/\.mdx?$/, "").replace(/(^|\/)\d+-/g, "$1").replace(/\/index$/, "") || "index";
+  return (
+    file
+      .replace(/\.mdx?$/, "")
+      .replace(/(^|\/)\d+-/g, "$1")
+      .replace(/\/index$/, "") || "index"
+  );
 }

@@ -73,7 +73,9 @@ describe("a lesson page in Chromium", () => {
     await setCellCode(page, "first-step", "const a = 1;\n\nundefinedFunction(a);");
     await page.keyboard.press("Control+Enter");
     await waitForState(page, "first-step", "error");
-    expect(await outputText(page, "first-step")).toBe("ReferenceError: undefinedFunction is not defined (line 3, column 1)");
+    expect(await outputText(page, "first-step")).toBe(
+      "ReferenceError: undefinedFunction is not defined (line 3, column 1)",
+    );
   });
 
   it("keeps the page responsive while a cell computes for seconds", async () => {
@@ -87,7 +89,8 @@ describe("a lesson page in Chromium", () => {
         new Promise<number>((resolve) => {
           let count = 0;
           const started = performance.now();
-          const tick = () => (performance.now() - started < 500 ? (count++, requestAnimationFrame(tick)) : resolve(count));
+          const tick = () =>
+            performance.now() - started < 500 ? (count++, requestAnimationFrame(tick)) : resolve(count);
           requestAnimationFrame(tick);
         }),
     );
@@ -105,7 +108,9 @@ describe("a lesson page in Chromium", () => {
     const chart = noJs.locator('#paths [data-cell-output] svg[aria-label^="Adam\'s paths"]');
     expect(await chart.count()).toBe(1);
     expect((await chart.boundingBox())!.width).toBeGreaterThan(300);
-    expect(await noJs.locator("#uncorrected [data-cell-output]").innerText()).toContain("Epoch 0, current state: [2.80000003 3.80000002]");
+    expect(await noJs.locator("#uncorrected [data-cell-output]").innerText()).toContain(
+      "Epoch 0, current state: [2.80000003 3.80000002]",
+    );
     expect(await noJs.locator("#setup .cell-code").innerText()).toContain("function run(biasCorrection: boolean)");
     await context.close();
   });

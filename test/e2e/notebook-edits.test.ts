@@ -24,7 +24,9 @@ describe("edits", () => {
     await page.locator("#show-values .cm-content").waitFor(); // saved edits load the editor at once
     expect(await cellCode(page, "show-values")).toBe("const mine = 'my edit';\nmine");
     expect(await page.locator("#show-values .cell-edited").isVisible()).toBe(true);
-    expect(await statusText(page, "show-values")).toBe("Your edited code, restored. The output below is from the original; press Run to update it.");
+    expect(await statusText(page, "show-values")).toBe(
+      "Your edited code, restored. The output below is from the original; press Run to update it.",
+    );
     expect(await page.locator("#show-values").getAttribute("data-stale")).toBe("true");
     expect(await page.locator("#show-values").getAttribute("data-state")).toBe("idle"); // restored, not run
 
@@ -67,13 +69,19 @@ describe("edits", () => {
     await page.goto(site.server.url + LIBRARY);
     // An edit made against an older version of the author's code (another hash).
     await page.evaluate(
-      (key) => localStorage.setItem(key, JSON.stringify({ "show-values": { code: "'my old edit'", originalHash: "00000000000000", savedAt: 1 } })),
+      (key) =>
+        localStorage.setItem(
+          key,
+          JSON.stringify({ "show-values": { code: "'my old edit'", originalHash: "00000000000000", savedAt: 1 } }),
+        ),
       KEY,
     );
     await page.reload();
     const notice = page.locator("#show-values .cell-notice");
     await notice.waitFor();
-    expect(await notice.locator("p").innerText()).toBe("The author has changed this cell since you edited it. You are seeing your version.");
+    expect(await notice.locator("p").innerText()).toBe(
+      "The author has changed this cell since you edited it. You are seeing your version.",
+    );
     expect(await cellCode(page, "show-values")).toBe("'my old edit'");
     await notice.locator("summary").click();
     expect(await notice.locator("pre").innerText()).toContain("const state = { t: 3");
@@ -100,9 +108,11 @@ describe("edits", () => {
       }
     });
     await setCellCode(page, "show-values", "const stillWorks = 41 + 1;\nstillWorks");
-    await expect.poll(() => page.locator(".notebook-status").innerText(), { timeout: 5000 }).toBe(
-      "Your edits can't be saved: the browser's storage for this site is full. Editing still works, but edits will be lost when you leave this page.",
-    );
+    await expect
+      .poll(() => page.locator(".notebook-status").innerText(), { timeout: 5000 })
+      .toBe(
+        "Your edits can't be saved: the browser's storage for this site is full. Editing still works, but edits will be lost when you leave this page.",
+      );
     await page.keyboard.press("Control+Enter");
     await page.locator("#show-values[data-state=ok]").waitFor();
     expect(await outputText(page, "show-values")).toBe("42");
@@ -117,7 +127,9 @@ describe("share links", () => {
     const shared = "// shared with you\nconst gift = 6 * 7;\ngift";
     await setCellCode(page, "show-table", shared);
     await page.getByRole("button", { name: "Copy link to your version of cell 2" }).click();
-    await expect.poll(() => statusText(page, "show-table")).toBe("Link copied. Whoever opens it sees your code in this cell, not run.");
+    await expect
+      .poll(() => statusText(page, "show-table"))
+      .toBe("Link copied. Whoever opens it sees your code in this cell, not run.");
     const url = await page.evaluate(() => navigator.clipboard.readText());
     expect(url).toMatch(/\/reference\/cell-library\/#cell=show-table&code=z[\w-]+$/);
 

@@ -21,7 +21,11 @@ const linePath = () => page.locator("#inputs-demo [data-cell-output] svg [aria-l
 describe("inputs", () => {
   it("moving a slider re-runs its cell and the cells below it that had run — and only those", async () => {
     await runCell(page, "time-limit-demo"); // runs the four cells above it too
-    const before = { plot: await runs("show-plot"), inputs: await runs("inputs-demo"), below: await runs("time-limit-demo") };
+    const before = {
+      plot: await runs("show-plot"),
+      inputs: await runs("inputs-demo"),
+      below: await runs("time-limit-demo"),
+    };
     const path = await linePath();
 
     const slider = page.getByRole("slider", { name: "β" });
@@ -33,7 +37,11 @@ describe("inputs", () => {
     expect(await runs("exercise-demo")).toBeNull(); // below, but never ran: untouched
     await expect.poll(linePath).not.toBe(path);
     // The control survived the re-render: focus is still on it, and it shows the value the cell used.
-    expect(await page.evaluate(() => document.activeElement?.closest("[data-widget]")?.querySelector(".widget-label")?.textContent)).toBe("β");
+    expect(
+      await page.evaluate(
+        () => document.activeElement?.closest("[data-widget]")?.querySelector(".widget-label")?.textContent,
+      ),
+    ).toBe("β");
     const shown = await page.locator("#inputs-demo .widget-value").innerText();
     expect(Number(shown)).toBeLessThan(0.9);
   });
@@ -41,10 +49,16 @@ describe("inputs", () => {
   it("a select and a number field re-run the cell with their values", async () => {
     await runCell(page, "inputs-demo");
     await page.getByRole("combobox", { name: "y axis" }).selectOption("log");
-    await expect.poll(() => page.locator("#inputs-demo svg [aria-label='y-axis tick label'] text").first().textContent()).toMatch(/^[\d.]+$/);
+    await expect
+      .poll(() => page.locator("#inputs-demo svg [aria-label='y-axis tick label'] text").first().textContent())
+      .toMatch(/^[\d.]+$/);
     const number = page.getByRole("spinbutton", { name: "steps" });
     await number.fill("5");
-    await expect.poll(async () => Number(await page.locator("#inputs-demo svg [aria-label='x-axis tick label'] text").last().textContent())).toBe(5);
+    await expect
+      .poll(async () =>
+        Number(await page.locator("#inputs-demo svg [aria-label='x-axis tick label'] text").last().textContent()),
+      )
+      .toBe(5);
   });
 
   it("inputs render at their defaults in the page as built", async () => {
@@ -67,9 +81,15 @@ describe("exercises", () => {
     expect(await failed.locator(".check-message").innerText()).toBe("expected 1 to be close to 0.8 (within 5e-13)");
 
     await page.locator("#exercise-demo .exercise-hint summary").click();
-    expect(await page.locator("#exercise-demo .exercise-hint p").innerText()).toBe("Subtract the learning rate times the gradient: x − lr · 2x.");
+    expect(await page.locator("#exercise-demo .exercise-hint p").innerText()).toBe(
+      "Subtract the learning rate times the gradient: x − lr · 2x.",
+    );
 
-    await setCellCode(page, "exercise-demo", "function gradientStep(x: number, lr: number) {\n  return x - lr * 2 * x;\n}");
+    await setCellCode(
+      page,
+      "exercise-demo",
+      "function gradientStep(x: number, lr: number) {\n  return x - lr * 2 * x;\n}",
+    );
     await page.keyboard.press("Control+Enter");
     await page.locator("#exercise-demo[data-state=ok]").waitFor();
     expect(await statusText(page, "exercise-demo")).toBe("All 3 checks passed.");

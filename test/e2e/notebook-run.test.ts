@@ -44,9 +44,9 @@ describe("runaway cells", () => {
     expect(await stop.isHidden()).toBe(true);
     // The stopped cell is not run again by itself: running the cell below says why instead.
     await page.locator("#show-table .cell-run").click();
-    await expect.poll(() => statusText(page, "show-table")).toBe(
-      "Not run: cell 1 above was stopped. Change it, or run it again with its own Run button.",
-    );
+    await expect
+      .poll(() => statusText(page, "show-table"))
+      .toBe("Not run: cell 1 above was stopped. Change it, or run it again with its own Run button.");
     // Fixed, it runs in the fresh kernel.
     await setCellCode(page, "show-values", "const fixed = 1;\nfixed");
     await runCell(page, "show-table");
@@ -60,7 +60,9 @@ describe("runaway cells", () => {
     await page.locator("#time-limit-demo .cell-run").click();
     await waitForState(page, "time-limit-demo", "stopped", 15_000);
     expect(Date.now() - started).toBeLessThan(8000); // its limit is 2 s (plus running the cells above)
-    expect(await outputText(page, "time-limit-demo")).toBe("Stopped after 2 s; the kernel was restarted — re-run the cells above.");
+    expect(await outputText(page, "time-limit-demo")).toBe(
+      "Stopped after 2 s; the kernel was restarted — re-run the cells above.",
+    );
     // Everything that ran in the old kernel is now marked out of date.
     expect(await page.locator("#show-values").getAttribute("data-stale")).toBe("true");
   });
@@ -76,13 +78,19 @@ describe("runaway cells", () => {
     await page.keyboard.press("Control+Enter");
     await waitForState(page, "show-values", "error");
     // V8 notices the overflow on entering `down`, so the line is the function's first or its recursive call.
-    expect(await outputText(page, "show-values")).toMatch(/^RangeError: Maximum call stack size exceeded \(line [12], column \d+\)/);
+    expect(await outputText(page, "show-values")).toMatch(
+      /^RangeError: Maximum call stack size exceeded \(line [12], column \d+\)/,
+    );
 
     await setCellCode(page, "show-values", "const big = new Float64Array(1e10);");
     expect(await afterRun(page, "show-values", () => page.keyboard.press("Control+Enter"))).toBe("error");
     expect(await outputText(page, "show-values")).toMatch(/^RangeError: .*(length|allocation)/i);
 
-    await setCellCode(page, "show-values", "const loss = [1, 1e308 * 10, NaN];\ndisplay(Plot.lineY(loss).plot());\nloss");
+    await setCellCode(
+      page,
+      "show-values",
+      "const loss = [1, 1e308 * 10, NaN];\ndisplay(Plot.lineY(loss).plot());\nloss",
+    );
     expect(await afterRun(page, "show-values", () => page.keyboard.press("Control+Enter"))).toBe("ok");
     expect(await outputText(page, "show-values")).toContain("[1, Infinity, NaN]");
     expect(await page.locator("#show-values [data-cell-output] svg").count()).toBe(1);
@@ -105,7 +113,9 @@ describe("errors", () => {
     await setCellCode(page, "show-values", "const a = 1;\nconst b = a + 1;\nb.toFixed(undefinedThing);");
     await page.keyboard.press("Control+Enter");
     await waitForState(page, "show-values", "error");
-    expect(await outputText(page, "show-values")).toBe("ReferenceError: undefinedThing is not defined (line 3, column 11)");
+    expect(await outputText(page, "show-values")).toBe(
+      "ReferenceError: undefinedThing is not defined (line 3, column 11)",
+    );
     expect(await statusText(page, "show-values")).toBe("Error at line 3: undefinedThing is not defined");
     expect(await page.locator("#show-values .cm-error-line").innerText()).toBe("b.toFixed(undefinedThing);");
     // Editing the code clears the mark.
@@ -140,7 +150,9 @@ describe("the kernel's history", () => {
   it("Restart forgets everything: outputs from the old kernel are stale and cells rerun from the top", async () => {
     await runCell(page, "show-table");
     await page.getByRole("button", { name: "Restart kernel" }).click();
-    expect(await page.locator(".notebook-status").innerText()).toBe("Kernel restarted: nothing is defined until cells run again.");
+    expect(await page.locator(".notebook-status").innerText()).toBe(
+      "Kernel restarted: nothing is defined until cells run again.",
+    );
     expect(await page.locator("#show-values").getAttribute("data-stale")).toBe("true");
     await setCellCode(page, "show-table", "typeof state");
     expect(await afterRun(page, "show-table", () => page.keyboard.press("Control+Enter"))).toBe("ok");

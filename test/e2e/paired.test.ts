@@ -12,10 +12,15 @@ afterAll(() => site?.close());
 
 const PAIRED = "#paired-demo-paired";
 const background = (page: Page, selector: string) =>
-  page.locator(`${PAIRED} ${selector}`).first().evaluate((element) => getComputedStyle(element).backgroundColor);
+  page
+    .locator(`${PAIRED} ${selector}`)
+    .first()
+    .evaluate((element) => getComputedStyle(element).backgroundColor);
 const TRANSPARENT = "rgba(0, 0, 0, 0)";
 const values = (page: Page) =>
-  page.locator(`${PAIRED} .pair-value`).evaluateAll((spans) => Object.fromEntries(spans.map((s) => [s.getAttribute("data-pair-value"), s.textContent])));
+  page
+    .locator(`${PAIRED} .pair-value`)
+    .evaluateAll((spans) => Object.fromEntries(spans.map((s) => [s.getAttribute("data-pair-value"), s.textContent])));
 
 async function open(width = 1400) {
   const { page } = await newPage(site.browser, { viewport: { width, height: 900 } });
@@ -42,7 +47,9 @@ describe("equations beside code", () => {
     const row = page.locator(`${PAIRED} [data-pair-eq="mHat"]`);
     await row.focus();
     expect(await background(page, '[data-pair-line="mHat"]')).not.toBe(TRANSPARENT);
-    const description = await row.evaluate((element) => document.getElementById(element.getAttribute("aria-describedby")!)!.textContent);
+    const description = await row.evaluate(
+      (element) => document.getElementById(element.getAttribute("aria-describedby")!)!.textContent,
+    );
     expect(description).toBe("Computed by the code on line 7: const mHat = m / (1 - beta1 ** t);");
     // Rows are reachable with Tab, one after another.
     await page.keyboard.press("Tab");
@@ -51,13 +58,27 @@ describe("equations beside code", () => {
 
   it("shows each line's value at the last step: from the build, then from every run", async () => {
     const page = await open();
-    expect(await values(page)).toEqual({ g: "= 0.3072", m: "= 0.6301", v: "= 0.01558", mHat: "= 0.9674", vHat: "= 1.565", theta: "= 0.07625" });
+    expect(await values(page)).toEqual({
+      g: "= 0.3072",
+      m: "= 0.6301",
+      v: "= 0.01558",
+      mHat: "= 0.9674",
+      vHat: "= 1.565",
+      theta: "= 0.07625",
+    });
     const code = await page.locator("#paired-demo .cell-code pre").textContent();
     await setCellCode(page, "paired-demo", code!.replace("t <= 10", "t <= 1"));
     await page.keyboard.press("Control+Enter");
     await page.locator("#paired-demo[data-state=ok]").waitFor();
     // One step from θ = 1: g = 2, m = 0.2, v = 0.004, m̂ = 2, v̂ = 4, θ = 1 − 0.1·2/(2 + 1e-8) = 0.9.
-    expect(await values(page)).toEqual({ g: "= 2", m: "= 0.2", v: "= 0.004", mHat: "= 2", vHat: "= 4", theta: "= 0.9" });
+    expect(await values(page)).toEqual({
+      g: "= 2",
+      m: "= 0.2",
+      v: "= 0.004",
+      mHat: "= 2",
+      vHat: "= 4",
+      theta: "= 0.9",
+    });
   });
 
   it("keeps each row beside its first code line, also while the reader edits", async () => {
@@ -74,7 +95,11 @@ describe("equations beside code", () => {
       }, PAIRED);
     expect(Math.max(...(await aligned()))).toBeLessThan(2);
     const code = await page.locator("#paired-demo .cell-code pre").textContent();
-    await setCellCode(page, "paired-demo", code!.replace("let theta = 1, m = 0, v = 0;", "let theta = 1;\nlet m = 0;\nlet v = 0;"));
+    await setCellCode(
+      page,
+      "paired-demo",
+      code!.replace("let theta = 1, m = 0, v = 0;", "let theta = 1;\nlet m = 0;\nlet v = 0;"),
+    );
     await expect.poll(async () => Math.max(...(await aligned()))).toBeLessThan(2);
   });
 
@@ -83,7 +108,14 @@ describe("equations beside code", () => {
     const eq = await page.locator(`${PAIRED} .paired-equations`).boundingBox();
     const cell = await page.locator("#paired-demo").boundingBox();
     expect(eq!.y + eq!.height).toBeLessThanOrEqual(cell!.y + 1);
-    expect(await page.locator(`${PAIRED} .pair-chip`).allInnerTexts()).toEqual(["g", "m", "v", "mHat", "vHat", "theta"]);
+    expect(await page.locator(`${PAIRED} .pair-chip`).allInnerTexts()).toEqual([
+      "g",
+      "m",
+      "v",
+      "mHat",
+      "vHat",
+      "theta",
+    ]);
   });
 });
 
@@ -93,7 +125,9 @@ describe("Algorithm 1 on the Adam lesson", () => {
     await page.goto(`${site.server.url}lessons/adam/`);
     const block = "#algorithm-by-hand-paired";
     const lineBackground = (label: string) =>
-      page.locator(`${block} [data-pair-line="${label}"]`).evaluate((element) => getComputedStyle(element).backgroundColor);
+      page
+        .locator(`${block} [data-pair-line="${label}"]`)
+        .evaluate((element) => getComputedStyle(element).backgroundColor);
     await page.locator(`${block} [data-pair-eq="mHat"]`).hover();
     expect(await lineBackground("mHat")).not.toBe(TRANSPARENT);
     expect(await lineBackground("vHat")).toBe(TRANSPARENT);

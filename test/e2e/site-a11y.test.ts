@@ -21,9 +21,24 @@ afterAll(() => site?.close());
 async function violations(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: AXE });
   const found = await page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            context: unknown,
+            options: unknown,
+          ): Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
     const result = await axe.run(document, { runOnly: { type: "tag", values: tags } });
-    return result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}${v.nodes.length > 3 ? ` (+${v.nodes.length - 3})` : ""}`);
+    return result.violations.map(
+      (v) =>
+        `${v.id}: ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(" "))
+          .join(", ")}${v.nodes.length > 3 ? ` (+${v.nodes.length - 3})` : ""}`,
+    );
   }, TAGS);
   return found;
 }
@@ -32,7 +47,10 @@ describe("axe, WCAG 2.2 AA", () => {
   const pages = builtPages(DIST);
   for (const theme of ["light", "dark"] as const) {
     it.each(pages)(`%s has no violations (${theme} theme)`, async (path) => {
-      const { page, context } = await newPage(site.browser, { viewport: { width: 1280, height: 900 }, colorScheme: theme });
+      const { page, context } = await newPage(site.browser, {
+        viewport: { width: 1280, height: 900 },
+        colorScheme: theme,
+      });
       await context.addInitScript((t) => localStorage.setItem("starlight-theme", t), theme);
       await page.goto(site.server.url + path);
       expect(await violations(page)).toEqual([]);

@@ -22,7 +22,9 @@ async function streamingServer(page: string, split: string) {
   const server = createServer(async (request, response) => {
     const upstream = await fetch(new URL(request.url!.replace(/^\//, ""), site.server.url));
     if (request.url !== `/${page}`) {
-      response.writeHead(upstream.status, { "content-type": upstream.headers.get("content-type") ?? "application/octet-stream" });
+      response.writeHead(upstream.status, {
+        "content-type": upstream.headers.get("content-type") ?? "application/octet-stream",
+      });
       response.end(Buffer.from(await upstream.arrayBuffer()));
       return;
     }
@@ -37,7 +39,11 @@ async function streamingServer(page: string, split: string) {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as { port: number };
-  return { url: `http://127.0.0.1:${port}/${page}`, release, close: () => new Promise((resolve) => server.close(resolve)) };
+  return {
+    url: `http://127.0.0.1:${port}/${page}`,
+    release,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
 }
 
 describe("a lesson that streams in", () => {
@@ -49,7 +55,9 @@ describe("a lesson that streams in", () => {
       // The table of contents is in the document and styled (a fixed panel on a wide screen); the lesson is not.
       await page.waitForFunction(() => {
         const sidebar = document.querySelector(".right-sidebar");
-        return sidebar && getComputedStyle(sidebar).position === "fixed" && sidebar.textContent!.includes("Algorithm 1");
+        return (
+          sidebar && getComputedStyle(sidebar).position === "fixed" && sidebar.textContent!.includes("Algorithm 1")
+        );
       });
       expect(await page.locator(".main-pane").count()).toBe(0);
       const before = await page.locator(".right-sidebar").evaluate((e) => e.getBoundingClientRect().left);

@@ -28,10 +28,14 @@ async function lowestPlotTextContrast(page: Page): Promise<{ ratio: number; text
     await figure.scrollIntoViewIfNeeded();
     const found = await figure.evaluate((svg) => {
       const luminance = (color: string) => {
-        const [r, g, b] = color.match(/[\d.]+/g)!.slice(0, 3).map(Number).map((c) => {
-          const s = c / 255;
-          return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-        });
+        const [r, g, b] = color
+          .match(/[\d.]+/g)!
+          .slice(0, 3)
+          .map(Number)
+          .map((c) => {
+            const s = c / 255;
+            return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+          });
         return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
       };
       const opaque = (color: string) => color.startsWith("rgb") && !/rgba\(.*, 0\)$/.test(color);
@@ -70,7 +74,10 @@ async function lowestPlotTextContrast(page: Page): Promise<{ ratio: number; text
 describe("dark mode", () => {
   for (const theme of ["light", "dark"] as const) {
     it(`keeps plot text readable in the ${theme} theme (WCAG AA, 4.5:1)`, async () => {
-      const { page, context } = await newPage(site.browser, { viewport: { width: 1280, height: 900 }, colorScheme: theme });
+      const { page, context } = await newPage(site.browser, {
+        viewport: { width: 1280, height: 900 },
+        colorScheme: theme,
+      });
       await context.addInitScript((t) => localStorage.setItem("starlight-theme", t), theme);
       for (const lesson of ["lessons/adam-in-one-page/", "lessons/bias-correction/", "lessons/adam-vs-sgd-adagrad/"]) {
         await page.goto(site.server.url + lesson);
@@ -87,7 +94,11 @@ describe("dark mode", () => {
     const { page } = await newPage(site.browser, { viewport: { width: 1280, height: 900 }, colorScheme: "light" });
     await page.goto(`${site.server.url}lessons/adam-in-one-page/`);
     await page.evaluate(() => ((window as { marker?: number }).marker = 42));
-    const textColor = () => page.locator(".out-figure svg text").first().evaluate((text) => getComputedStyle(text).fill);
+    const textColor = () =>
+      page
+        .locator(".out-figure svg text")
+        .first()
+        .evaluate((text) => getComputedStyle(text).fill);
     const before = await textColor();
     await page.locator("starlight-theme-select select").first().selectOption("dark");
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe("dark");
@@ -103,7 +114,10 @@ describe("print", () => {
     await page.goto(`${site.server.url}lessons/adam-in-one-page/`);
     await page.emulateMedia({ media: "print" });
     const style = (selector: string, property: string) =>
-      page.locator(selector).first().evaluate((element, p) => getComputedStyle(element).getPropertyValue(p), property);
+      page
+        .locator(selector)
+        .first()
+        .evaluate((element, p) => getComputedStyle(element).getPropertyValue(p), property);
     expect(await style(".cell-bar", "display")).toBe("none");
     expect(await style(".notebook-bar", "display")).toBe("none");
     expect(await page.locator(".katex").first().isVisible()).toBe(true);

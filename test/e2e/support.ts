@@ -33,7 +33,9 @@ export async function setCellCode(page: Page, cellId: string, code: string) {
 export function cellCode(page: Page, cellId: string): Promise<string> {
   return page.locator(`#${cellId}`).evaluate((cell) => {
     const lines = cell.querySelectorAll(".cm-line");
-    return lines.length ? [...lines].map((l) => l.textContent).join("\n") : cell.querySelector(".cell-code pre")!.textContent!;
+    return lines.length
+      ? [...lines].map((l) => l.textContent).join("\n")
+      : cell.querySelector(".cell-code pre")!.textContent!;
   });
 }
 
@@ -57,7 +59,8 @@ export function framesIn(page: Page, ms = 500): Promise<number> {
       new Promise<number>((resolve) => {
         let count = 0;
         const started = performance.now();
-        const tick = () => (performance.now() - started < duration ? (count++, requestAnimationFrame(tick)) : resolve(count));
+        const tick = () =>
+          performance.now() - started < duration ? (count++, requestAnimationFrame(tick)) : resolve(count);
         requestAnimationFrame(tick);
       }),
     ms,

@@ -13,20 +13,27 @@ const prose = (lesson: Lesson, i = 0) => {
 
 describe("parseLesson", () => {
   it("keeps prose and cells in page order, with their ids, numbers and default timeouts", () => {
-    const lesson = parse(["# One", "", "Text.", "", cell("a", "const x = 1;"), "", "Between.", "", "```ts cell\nx\n```", "", "End."].join("\n"));
-    expect(lesson.blocks.map((block) => (block.kind === "prose" ? "prose" : `${block.kind}:${block.id}:${block.number}`))).toEqual([
-      "prose",
-      "cell:a:1",
-      "prose",
-      "cell:cell-2:2",
-      "prose",
-    ]);
+    const lesson = parse(
+      ["# One", "", "Text.", "", cell("a", "const x = 1;"), "", "Between.", "", "```ts cell\nx\n```", "", "End."].join(
+        "\n",
+      ),
+    );
+    expect(
+      lesson.blocks.map((block) => (block.kind === "prose" ? "prose" : `${block.kind}:${block.id}:${block.number}`)),
+    ).toEqual(["prose", "cell:a:1", "prose", "cell:cell-2:2", "prose"]);
     expect(lesson.blocks[1]).toMatchObject({ source: "const x = 1;", timeout: 10, paired: false });
     expect(prose(lesson)).toBe("# One\n\nText.");
   });
 
   it("copies the prose as written: lists, emphasis, inline code and math untouched", () => {
-    const text = ["- **Adam** keeps $m_t$ and `v`:", "  1. nested *item*", "", "$$", "\\hat m_t = m_t / (1 - \\beta_1^t)", "$$"].join("\n");
+    const text = [
+      "- **Adam** keeps $m_t$ and `v`:",
+      "  1. nested *item*",
+      "",
+      "$$",
+      "\\hat m_t = m_t / (1 - \\beta_1^t)",
+      "$$",
+    ].join("\n");
     expect(prose(parse(text))).toBe(text);
   });
 
@@ -40,12 +47,24 @@ describe("parseLesson", () => {
   });
 
   it("rejects a <Value> with bad attributes, naming the file and line", () => {
-    expect(() => parse('\n\nA <Value of="x" digits="a" />.')).toThrow('demo.mdx:3: <Value> digits must be an integer in [0, 20]; received "a"');
+    expect(() => parse('\n\nA <Value of="x" digits="a" />.')).toThrow(
+      'demo.mdx:3: <Value> digits must be an integer in [0, 20]; received "a"',
+    );
   });
 
   it("numbers labelled equations as the page does: \\label → \\tag{n}, \\eqref → (n)", () => {
     const lesson = parse(
-      ["$$", "a = 1 \\label{first}", "$$", "", "$$", "b = 2 \\label{second}", "$$", "", "By $\\eqref{second}$ and $x = \\eqref{first}$."].join("\n"),
+      [
+        "$$",
+        "a = 1 \\label{first}",
+        "$$",
+        "",
+        "$$",
+        "b = 2 \\label{second}",
+        "$$",
+        "",
+        "By $\\eqref{second}$ and $x = \\eqref{first}$.",
+      ].join("\n"),
     );
     expect(prose(lesson)).toBe(
       ["$$", "a = 1 \\tag{1}", "$$", "", "$$", "b = 2 \\tag{2}", "$$", "", "By (2) and $x = \\text{(1)}$."].join("\n"),
@@ -73,11 +92,17 @@ describe("parseLesson", () => {
     expect(prose(lesson)).toContain("m_t &\\leftarrow \\beta_1 m_{t-1} \\qquad\\texttt{//: m} \\\\");
     expect(prose(lesson)).toContain("\\qquad\\texttt{//: m\\_hat}");
     expect(prose(lesson)).not.toMatch(/Paired|\\pair/);
-    expect(lesson.blocks[1]).toMatchObject({ id: "moments", paired: true, source: "m = beta1 * m; //: m\nmHat = m; //: m_hat" });
+    expect(lesson.blocks[1]).toMatchObject({
+      id: "moments",
+      paired: true,
+      source: "m = beta1 * m; //: m\nmHat = m; //: m_hat",
+    });
   });
 
   it("makes links absolute: relative ones against the page, site paths under the base path", () => {
-    const lesson = parse("See [Adam](../adam/), [the library](/reference/cell-library/#inputs), [here](#setup) and [PyTorch](https://pytorch.org).");
+    const lesson = parse(
+      "See [Adam](../adam/), [the library](/reference/cell-library/#inputs), [here](#setup) and [PyTorch](https://pytorch.org).",
+    );
     expect(prose(lesson)).toBe(
       "See [Adam](https://moments.example.org/course/lessons/adam/), " +
         "[the library](https://moments.example.org/course/reference/cell-library/#inputs), " +
@@ -86,7 +111,19 @@ describe("parseLesson", () => {
   });
 
   it("drops imports and {…} expressions, keeps other components' content", () => {
-    const lesson = parse(['import X from "./x.astro";', "", "Before {/* a note */}after.", "", "<Aside>", "", "Inside.", "", "</Aside>"].join("\n"));
+    const lesson = parse(
+      [
+        'import X from "./x.astro";',
+        "",
+        "Before {/* a note */}after.",
+        "",
+        "<Aside>",
+        "",
+        "Inside.",
+        "",
+        "</Aside>",
+      ].join("\n"),
+    );
     expect(prose(lesson)).toBe("Before after.\n\nInside.");
   });
 
@@ -94,7 +131,15 @@ describe("parseLesson", () => {
     const lesson = parse(
       cell(
         "step",
-        ["function step(x: number) { return x; }", "// --- solution", "function step(x: number) { return x - 0.2 * x; }", "// --- checks", 'check("one step", () => expect(step(1)).toBeCloseTo(0.8));', "// --- hint", "// The gradient of x² is 2x."].join("\n"),
+        [
+          "function step(x: number) { return x; }",
+          "// --- solution",
+          "function step(x: number) { return x - 0.2 * x; }",
+          "// --- checks",
+          'check("one step", () => expect(step(1)).toBeCloseTo(0.8));',
+          "// --- hint",
+          "// The gradient of x² is 2x.",
+        ].join("\n"),
         "exercise",
       ),
     );

@@ -14,7 +14,8 @@ export function expectValidNotebook(notebook: Notebook) {
   expect(notebook.metadata.language_info).toMatchObject({ name: "typescript", file_extension: ".ts" });
   const ids = new Set<string>();
   const isLines = (value: unknown) =>
-    Array.isArray(value) && value.every((line, i) => typeof line === "string" && (i === value.length - 1 || line.endsWith("\n")));
+    Array.isArray(value) &&
+    value.every((line, i) => typeof line === "string" && (i === value.length - 1 || line.endsWith("\n")));
   for (const cell of notebook.cells) {
     expect(cell.id).toMatch(/^[a-zA-Z0-9-_]{1,64}$/);
     expect(ids.has(cell.id), `cell id ${cell.id} used twice`).toBe(false);

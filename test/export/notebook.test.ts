@@ -27,7 +27,7 @@ describe("lessonNotebook", () => {
     [
       "# Steps",
       "",
-      "The step is $\\alpha\\, \\hat m_t / \\sqrt{\\hat v_t}$, here <Value of=\"step\" sig=\"2\" />:",
+      'The step is $\\alpha\\, \\hat m_t / \\sqrt{\\hat v_t}$, here <Value of="step" sig="2" />:',
       "",
       "$$",
       "\\theta_t = \\theta_{t-1} - \\alpha \\label{update}",
@@ -49,11 +49,21 @@ describe("lessonNotebook", () => {
   it("says what it is first, then loads the library (collapsed), Plot and linkedom from npm at the site's versions", () => {
     const [about, library] = notebookOf(source).cells;
     expect(about!.cell_type).toBe("markdown");
-    expect(text(about!)).toMatch(/^# Demo\n\n\*A lesson for the tests\.\*\n\nA lesson of Moments, exported from \[its page\]\(https:\/\/moments\.example\.org\/course\/lessons\/demo\/\)/);
-    expect(library).toMatchObject({ cell_type: "code", id: "moments-library", metadata: { jupyter: { source_hidden: true } } });
-    expect(text(library!)).toContain(`import * as __momentsPlot from "npm:@observablehq/plot@${bundle.versions.plot}";`);
+    expect(text(about!)).toMatch(
+      /^# Demo\n\n\*A lesson for the tests\.\*\n\nA lesson of Moments, exported from \[its page\]\(https:\/\/moments\.example\.org\/course\/lessons\/demo\/\)/,
+    );
+    expect(library).toMatchObject({
+      cell_type: "code",
+      id: "moments-library",
+      metadata: { jupyter: { source_hidden: true } },
+    });
+    expect(text(library!)).toContain(
+      `import * as __momentsPlot from "npm:@observablehq/plot@${bundle.versions.plot}";`,
+    );
     expect(text(library!)).toContain(`import * as __momentsLinkedom from "npm:linkedom@${bundle.versions.linkedom}";`);
-    expect(text(library!)).toContain('const notebook = momentsLibrary({ lesson: "demo", plots: true });\nObject.assign(globalThis, notebook.library);');
+    expect(text(library!)).toContain(
+      'const notebook = momentsLibrary({ lesson: "demo", plots: true });\nObject.assign(globalThis, notebook.library);',
+    );
     expect(text(library!)).toContain(bundle.runtime);
     expect(bundle.versions.plot).toMatch(/^\d+\.\d+\.\d+$/);
   });
@@ -65,7 +75,10 @@ describe("lessonNotebook", () => {
   });
 
   it("keeps the prose as markdown with its math for MathJax, the build's numbers in place of <Value>", () => {
-    const markdown = notebookOf(source, ["0.020"]).cells.filter((cell) => cell.cell_type === "markdown").slice(1).map(text);
+    const markdown = notebookOf(source, ["0.020"])
+      .cells.filter((cell) => cell.cell_type === "markdown")
+      .slice(1)
+      .map(text);
     expect(markdown).toEqual([
       "# Steps\n\nThe step is $\\alpha\\, \\hat m_t / \\sqrt{\\hat v_t}$, here 0.020:\n\n$$\n\\theta_t = \\theta_{t-1} - \\alpha \\tag{1}\n$$",
       "As (1) says.",
@@ -83,30 +96,50 @@ describe("lessonNotebook", () => {
       ["setup", [{ kind: "stream", level: "log", html: "0.02" }]],
       ["chart", [chart]],
     ]);
-    const code = notebookOf(source, [], outputs).cells.filter((cell) => cell.cell_type === "code").slice(1);
+    const code = notebookOf(source, [], outputs)
+      .cells.filter((cell) => cell.cell_type === "code")
+      .slice(1);
     expect(code.map((cell) => [cell.id, text(cell)])).toEqual([
       ["setup", "const step = 0.02;\nconsole.log(step);"],
       ["chart", "Plot.plot({ marks: [] })"],
     ]);
     expect(code[0]!.outputs).toEqual([{ output_type: "stream", name: "stdout", text: ["0.02\n"] }]);
-    expect(code[1]!.outputs![0]).toMatchObject({ output_type: "display_data", data: { "text/plain": ["[figure: empty]"] } });
-    expect(code[1]!.outputs![0]!.output_type === "display_data" && code[1]!.outputs![0]!.data["image/svg+xml"]![0]).toMatch(/^<svg xmlns=/);
+    expect(code[1]!.outputs![0]).toMatchObject({
+      output_type: "display_data",
+      data: { "text/plain": ["[figure: empty]"] },
+    });
+    expect(
+      code[1]!.outputs![0]!.output_type === "display_data" && code[1]!.outputs![0]!.data["image/svg+xml"]![0],
+    ).toMatch(/^<svg xmlns=/);
   });
 
   it("gives an exercise its hints, starter, a cell running its checks, and its solution collapsed", () => {
-    const exercise = 'let answer = 0;\n// --- solution\nlet answer = 42;\n// --- checks\ncheck("the answer", () => expect(answer).toBe(42));\n// --- hint\n// Six times seven.';
+    const exercise =
+      'let answer = 0;\n// --- solution\nlet answer = 42;\n// --- checks\ncheck("the answer", () => expect(answer).toBe(42));\n// --- hint\n// Six times seven.';
     const cells = notebookOf(demo(cell("answer", exercise, "exercise"))).cells.slice(2);
     expect(cells.map((cell) => [cell.cell_type, cell.id, text(cell), cell.metadata])).toEqual([
       ["markdown", "answer-about", expect.stringMatching(/^\*\*Exercise\.\*\* [^]*\n\*Hint:\* Six times seven\.$/), {}],
       ["code", "answer", "let answer = 0;", {}],
-      ["code", "answer-checks", 'await notebook.checks("answer", async () => {\ncheck("the answer", () => expect(answer).toBe(42));\n});', {}],
-      ["code", "answer-solution", expect.stringMatching(/^\/\/ The reference solution.*\nlet answer = 42;$/), { jupyter: { source_hidden: true } }],
+      [
+        "code",
+        "answer-checks",
+        'await notebook.checks("answer", async () => {\ncheck("the answer", () => expect(answer).toBe(42));\n});',
+        {},
+      ],
+      [
+        "code",
+        "answer-solution",
+        expect.stringMatching(/^\/\/ The reference solution.*\nlet answer = 42;$/),
+        { jupyter: { source_hidden: true } },
+      ],
     ]);
     expect(cells.filter((cell) => cell.cell_type === "code").every((cell) => cell.outputs!.length === 0)).toBe(true);
   });
 
   it("gives cells unique ids even when a cell's id looks like a generated one", () => {
-    const { cells } = notebookOf(demo([cell("moments-library", "1"), "", "Text.", "", cell("prose-3", "2")].join("\n")));
+    const { cells } = notebookOf(
+      demo([cell("moments-library", "1"), "", "Text.", "", cell("prose-3", "2")].join("\n")),
+    );
     expect(new Set(cells.map((cell) => cell.id)).size).toBe(cells.length);
   });
 });
@@ -120,10 +153,19 @@ describe("notebookOutputs", () => {
       { output_type: "display_data", data: { "text/plain": ["1"] }, metadata: {} },
     ]);
     expect(notebookOutputs(outputFor([{ a: 1 }]))).toEqual([
-      { output_type: "display_data", data: { "text/plain": ["a\n", "─\n", "1"], "text/html": [expect.stringContaining("<table>")] }, metadata: {} },
+      {
+        output_type: "display_data",
+        data: { "text/plain": ["a\n", "─\n", "1"], "text/html": [expect.stringContaining("<table>")] },
+        metadata: {},
+      },
     ]);
-    expect(notebookOutputs({ kind: "checks", results: [{ name: "one", passed: true }] })[0]).toMatchObject({ data: { "text/plain": ["All 1 checks passed.\n", "  ✓ one"] } });
-    expect(notebookOutputs({ kind: "note", text: "… 3 more console lines not shown." })[0]).toMatchObject({ output_type: "stream", name: "stdout" });
+    expect(notebookOutputs({ kind: "checks", results: [{ name: "one", passed: true }] })[0]).toMatchObject({
+      data: { "text/plain": ["All 1 checks passed.\n", "  ✓ one"] },
+    });
+    expect(notebookOutputs({ kind: "note", text: "… 3 more console lines not shown." })[0]).toMatchObject({
+      output_type: "stream",
+      name: "stdout",
+    });
     expect(notebookOutputs({ kind: "error", name: "RangeError", message: "bad", frames: [] })).toEqual([
       { output_type: "error", ename: "RangeError", evalue: "bad", traceback: ["RangeError: bad"] },
     ]);

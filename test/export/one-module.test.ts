@@ -19,13 +19,16 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 function run(pieces: Piece[], library: Record<string, string> = {}): unknown[] {
   const planned = plan(pieces, Object.keys(library));
   const file = path.join(scratch, `module-${Math.random().toString(36).slice(2)}.ts`);
-  const destructure = (keyword: string, names: string[]) => (names.length ? `${keyword} { ${names.join(", ")} } = library;` : "");
+  const destructure = (keyword: string, names: string[]) =>
+    names.length ? `${keyword} { ${names.join(", ")} } = library;` : "";
   writeFileSync(
     file,
     [
       "const shown: unknown[] = [];",
       "const show = (value: unknown) => { shown.push(value); };",
-      `const library = { ${Object.entries(library).map(([name, code]) => `${name}: ${code}`).join(", ")} };`,
+      `const library = { ${Object.entries(library)
+        .map(([name, code]) => `${name}: ${code}`)
+        .join(", ")} };`,
       destructure("const", planned.constant),
       destructure("let", planned.mutable),
       ...planned.code,
@@ -49,7 +52,14 @@ describe("planModule", () => {
   });
 
   it("declares a name declared again with let, and makes the later declaration an assignment", () => {
-    const { code } = plan(cells("const x: number = 1;", "const x = 2, y = 3;", "const { a, b: [c] }: any = { a: x, b: [y] };", "const [a2, x2] = [1, 2];\nconst [p, x] = [5, 6];"));
+    const { code } = plan(
+      cells(
+        "const x: number = 1;",
+        "const x = 2, y = 3;",
+        "const { a, b: [c] }: any = { a: x, b: [y] };",
+        "const [a2, x2] = [1, 2];\nconst [p, x] = [5, 6];",
+      ),
+    );
     expect(code).toEqual([
       "let x: number = 1;",
       "let y; x = 2, y = 3;",
@@ -59,17 +69,27 @@ describe("planModule", () => {
   });
 
   it("turns a const that any cell assigns into a let (the kernel's shared names are writable)", () => {
-    const { code } = plan(cells("const theta = [1];\nconst fixed = 2;", "function step() { theta = theta.map((t) => t - 1); }"));
+    const { code } = plan(
+      cells("const theta = [1];\nconst fixed = 2;", "function step() { theta = theta.map((t) => t - 1); }"),
+    );
     expect(code[0]).toBe("let theta = [1];\nconst fixed = 2;");
   });
 
   it("redeclares functions and classes as assignments of expressions", () => {
-    const { code } = plan(cells("function f() { return 1; }\nclass A {}", "async function f() { return 2; }\nclass A { n = 1 }"));
+    const { code } = plan(
+      cells("function f() { return 1; }\nclass A {}", "async function f() { return 2; }\nclass A { n = 1 }"),
+    );
     expect(code[1]).toBe("f = async function f() { return 2; };\nA = class A { n = 1 };");
   });
 
   it("destructures the library names the cells use; those a cell declares or assigns with let", () => {
-    const result = plan(cells("const r = adam(); Plot.plot({});", "const rounded = 1;", "sgd = null;"), ["adam", "sgd", "Plot", "rounded", "unused"]);
+    const result = plan(cells("const r = adam(); Plot.plot({});", "const rounded = 1;", "sgd = null;"), [
+      "adam",
+      "sgd",
+      "Plot",
+      "rounded",
+      "unused",
+    ]);
     expect(result.constant).toEqual(["adam", "Plot"]);
     expect(result.mutable).toEqual(["sgd", "rounded"]);
     expect(result.code[1]).toBe("rounded = 1;");

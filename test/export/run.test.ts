@@ -13,7 +13,15 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe("runLesson", () => {
   it("gives each cell's outputs and the prose's numbers, formatted as the page formats them", async () => {
-    const lesson = parseLesson(demo(['Half is <Value of="half" digits="3" />.', "", cell("a", "const half = 1 / 2;\nconsole.log('hi');\nhalf")].join("\n")));
+    const lesson = parseLesson(
+      demo(
+        [
+          'Half is <Value of="half" digits="3" />.',
+          "",
+          cell("a", "const half = 1 / 2;\nconsole.log('hi');\nhalf"),
+        ].join("\n"),
+      ),
+    );
     const run = await runLesson(lesson, "formats");
     expect(run.values).toEqual(["0.500"]);
     expect(run.outputs.get("a")).toEqual([
@@ -54,6 +62,8 @@ describe("runLesson", () => {
     writeCachedRun(entry("adam", "a"), "adam", { outputs: new Map(), values: [] });
     writeCachedRun(entry("adam-in-one-page", "b"), "adam-in-one-page", { outputs: new Map(), values: [] });
     writeCachedRun(entry("adam", "c"), "adam", { outputs: new Map(), values: ["1"] });
-    expect(readdirSync(folder).sort()).toEqual([path.basename(entry("adam-in-one-page", "b")), path.basename(entry("adam", "c"))].sort());
+    expect(readdirSync(folder).sort()).toEqual(
+      [path.basename(entry("adam-in-one-page", "b")), path.basename(entry("adam", "c"))].sort(),
+    );
   });
 });

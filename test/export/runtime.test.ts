@@ -64,23 +64,42 @@ describe("in Node", () => {
     notebook.cell(2, "loud");
     notebook.show({ x: Float64Array.of(1, 2), s: "a" });
     notebook.show(undefined);
-    expect(printed).toEqual([expect.stringMatching(/^\n── cell 2 · loud ─+$/), '{ x: Float64Array(2) [1, 2], s: "a" }']);
+    expect(printed).toEqual([
+      expect.stringMatching(/^\n── cell 2 · loud ─+$/),
+      '{ x: Float64Array(2) [1, 2], s: "a" }',
+    ]);
   });
 
   it("prints an array of records as a table", () => {
-    createNotebook({ lesson: "demo", script }).show([{ t: 1, loss: 0.5 }, { t: 10, loss: 0.25 }]);
+    createNotebook({ lesson: "demo", script }).show([
+      { t: 1, loss: 0.5 },
+      { t: 10, loss: 0.25 },
+    ]);
     expect(printed).toEqual([" t │ loss\n───┼─────\n 1 │  0.5\n10 │ 0.25"]);
   });
 
   it("writes each chart next to the script, and an updated one once when its cell ends", () => {
     const notebook = createNotebook({ lesson: "demo", script, plots: true });
-    const { Plot, display } = notebook.library as { Plot: { plot(options: object): unknown; dot(data: unknown[]): unknown }; display(value: unknown): { update(value: unknown): void } };
+    const { Plot, display } = notebook.library as {
+      Plot: { plot(options: object): unknown; dot(data: unknown[]): unknown };
+      display(value: unknown): { update(value: unknown): void };
+    };
     notebook.cell(1, "chart");
     const chart = display(Plot.plot({ ariaLabel: "a dot", marks: [Plot.dot([[0, 0]])] }));
     expect(printed.at(-1)).toBe("[figure: a dot] → demo-figure-1.svg");
     const file = path.join(scratch, "demo-figure-1.svg");
     expect(readFileSync(file, "utf8")).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^>]*aria-label="a dot"/);
-    chart.update(Plot.plot({ ariaLabel: "two dots", marks: [Plot.dot([[0, 0], [1, 1]])] }));
+    chart.update(
+      Plot.plot({
+        ariaLabel: "two dots",
+        marks: [
+          Plot.dot([
+            [0, 0],
+            [1, 1],
+          ]),
+        ],
+      }),
+    );
     expect(readFileSync(file, "utf8")).toContain('aria-label="a dot"');
     notebook.end();
     expect(readFileSync(file, "utf8")).toContain('aria-label="two dots"');
@@ -89,7 +108,10 @@ describe("in Node", () => {
 
   it("shows a value's last update once, when its cell ends", () => {
     const notebook = createNotebook({ lesson: "demo", script });
-    const { display, progress } = notebook.library as Record<string, (value: unknown) => { update(value: unknown): void }>;
+    const { display, progress } = notebook.library as Record<
+      string,
+      (value: unknown) => { update(value: unknown): void }
+    >;
     const handle = display!("epoch 0");
     const bar = progress!({ label: "training", total: 3 });
     for (let epoch = 1; epoch <= 3; epoch++) {
@@ -148,7 +170,9 @@ describe("in Deno's Jupyter kernel", () => {
 
   it("shows a chart that ends a cell as an SVG image (Deno asks the value for its bundle)", () => {
     fakeJupyter();
-    const { Plot } = createNotebook({ lesson: "demo", plots: true }).library as { Plot: { plot(options: object): Record<symbol, () => Record<string, string>> } };
+    const { Plot } = createNotebook({ lesson: "demo", plots: true }).library as {
+      Plot: { plot(options: object): Record<symbol, () => Record<string, string>> };
+    };
     const bundle = Plot.plot({ ariaLabel: "nothing", marks: [] })[Symbol.for("Jupyter.display")]!();
     expect(bundle["image/svg+xml"]).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
     expect(bundle["text/plain"]).toBe("[figure: nothing]");

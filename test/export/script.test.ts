@@ -31,7 +31,12 @@ const script = (source: LessonSource, values: (string | undefined)[] = []) =>
 function runScript(text: string, slug: string): { stdout: string; files: string[]; folder: string } {
   const folder = mkdtempSync(path.join(scratch, `${slug}-`));
   writeFileSync(path.join(folder, `${slug}.ts`), text);
-  const stdout = execFileSync(process.execPath, [`${slug}.ts`], { cwd: folder, encoding: "utf8", timeout: 120_000, stdio: ["ignore", "pipe", "pipe"] });
+  const stdout = execFileSync(process.execPath, [`${slug}.ts`], {
+    cwd: folder,
+    encoding: "utf8",
+    timeout: 120_000,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   return { stdout, files: readdirSync(folder).sort(), folder };
 }
 
@@ -40,14 +45,16 @@ const lessonPart = (text: string) => text.slice(0, text.indexOf("// ══ The c
 
 describe("comment", () => {
   it("puts text in line comments, so nothing in it can end the comment or the line early", () => {
-    expect(comment("a */ b\n\n  indented  \nc\u2028d\u2029e\r\nf")).toBe("// a */ b\n//\n//   indented\n// c d e\n// f");
+    expect(comment("a */ b\n\n  indented  \nc\u2028d\u2029e\r\nf")).toBe(
+      "// a */ b\n//\n//   indented\n// c d e\n// f",
+    );
   });
 });
 
 describe("lessonScript", () => {
   const source = demo(
     [
-      "Steps move by $\\alpha$ (see [Adam](../adam/)); the first moved by <Value of=\"first\" sig=\"2\" />, the last by <Value of=\"last\" />.",
+      'Steps move by $\\alpha$ (see [Adam](../adam/)); the first moved by <Value of="first" sig="2" />, the last by <Value of="last" />.',
       "",
       "$$",
       "m_t = \\beta_1 m_{t-1} \\label{m}",
@@ -63,7 +70,9 @@ describe("lessonScript", () => {
 
   it("starts with how to run it, then the prose as comments with the build's numbers and TeX kept", () => {
     const text = lessonPart(script(source, ["0.20", undefined]));
-    expect(text.split("\n")[0]).toBe("// @ts-nocheck — the cells are the lesson's TypeScript; the library at the end is plain JavaScript.");
+    expect(text.split("\n")[0]).toBe(
+      "// @ts-nocheck — the cells are the lesson's TypeScript; the library at the end is plain JavaScript.",
+    );
     expect(text).toContain("// # Demo\n//\n// A lesson for the tests.");
     expect(text).toContain(`// A lesson of Moments, exported from ${PAGE_URL}`);
     expect(text).toContain("// Run it with Node 22.18 or later, in any folder, offline:   node demo.ts");
@@ -77,7 +86,9 @@ describe("lessonScript", () => {
   it("puts the cells in page order, each after a marker, in one module with the page's scope (a name declared again is a let)", () => {
     const text = lessonPart(script(source));
     expect(text).toContain('notebook.cell(1, "setup");\nlet first = 0.2;\nconst last: number = 0.02;');
-    expect(text).toContain('notebook.cell(2, "again");\nfirst = 1; // declared again, as re-running a cell would\nnotebook.show(first + last)');
+    expect(text).toContain(
+      'notebook.cell(2, "again");\nfirst = 1; // declared again, as re-running a cell would\nnotebook.show(first + last)',
+    );
     expect(text.indexOf('notebook.cell(1, "setup")')).toBeLessThan(text.indexOf('notebook.cell(2, "again")'));
     expect(text.trimEnd().endsWith("notebook.end();")).toBe(true);
   });
@@ -120,11 +131,7 @@ describe("lessonScript", () => {
       "// The gradient of x² is 2x.",
     ].join("\n");
     const text = script(demo([cell("step", exercise, "exercise"), "", cell("after", "step(1, 0.25)")].join("\n")));
-    expect(lessonPart(text)).toContain(
-      [
-        "// ── Exercise 1 · step ─",
-      ].join("\n"),
-    );
+    expect(lessonPart(text)).toContain(["// ── Exercise 1 · step ─"].join("\n"));
     expect(lessonPart(text)).toContain(
       [
         "// Your code goes here (the page's starter code). Run the file: the checks below say which pass.",
@@ -154,7 +161,10 @@ describe("lessonScript", () => {
     const body = [
       cell("inputs", 'const lr = slider({ label: "learning rate α", min: 0.01, max: 1, value: 0.1, log: true });'),
       "",
-      cell("chart", 'const chart = display(Plot.plot({ ariaLabel: "a first line", marks: [Plot.lineY([1, 2])] }));\nchart.update(Plot.plot({ ariaLabel: "the line, updated", marks: [Plot.lineY([1, 2, 3])] }));'),
+      cell(
+        "chart",
+        'const chart = display(Plot.plot({ ariaLabel: "a first line", marks: [Plot.lineY([1, 2])] }));\nchart.update(Plot.plot({ ariaLabel: "the line, updated", marks: [Plot.lineY([1, 2, 3])] }));',
+      ),
       "",
       cell("table", "[{ step: 1, lr }, { step: 2, lr: lr / 2 }]"),
     ].join("\n");
@@ -163,13 +173,17 @@ describe("lessonScript", () => {
     expect(stdout).toContain("[figure: a first line] → drawing-figure-1.svg");
     expect(stdout).toContain("step │   lr\n─────┼─────\n   1 │  0.1\n   2 │ 0.05");
     expect(files).toEqual(["drawing-figure-1.svg", "drawing.ts"]);
-    expect(readFileSync(path.join(folder, "drawing-figure-1.svg"), "utf8")).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^>]*aria-label="the line, updated"/);
+    expect(readFileSync(path.join(folder, "drawing-figure-1.svg"), "utf8")).toMatch(
+      /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^>]*aria-label="the line, updated"/,
+    );
   });
 
   it("runs a lesson of the course: Adam in one page reproduces its tutorial's table and draws its chart", () => {
     const { stdout, files } = runScript(script(lessonSource("01-adam-in-one-page.mdx")), "adam-in-one-page");
     expect(stdout).toContain("Epoch 150, current state: [ 0.00094425 -0.00038352]");
-    expect(stdout).toContain("[figure: Adam's paths on f(x, y) = x² + y² from (3, 4), with and without bias correction] → adam-in-one-page-figure-1.svg");
+    expect(stdout).toContain(
+      "[figure: Adam's paths on f(x, y) = x² + y² from (3, 4), with and without bias correction] → adam-in-one-page-figure-1.svg",
+    );
     expect(files).toEqual(["adam-in-one-page-figure-1.svg", "adam-in-one-page.ts"]);
   });
 });

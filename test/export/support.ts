@@ -22,7 +22,9 @@ export function lessonSource(file: string): LessonSource {
 }
 
 export function lessonFiles(): string[] {
-  return readdirSync(LESSONS_DIR).filter((file) => file.endsWith(".mdx")).sort();
+  return readdirSync(LESSONS_DIR)
+    .filter((file) => file.endsWith(".mdx"))
+    .sort();
 }
 
 /** A lesson made of `body` (MDX). */

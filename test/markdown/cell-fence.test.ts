@@ -25,7 +25,9 @@ describe("cell fences", () => {
       'cell option timeout must be a number of seconds in (0, 3600]; received "-3"',
     );
     expect(() => parseCellFence("cell timeout")).toThrow('received ""');
-    expect(() => parseCellFence("exercise hidden")).toThrow('unknown exercise option "hidden"; the options are id=…, timeout=…');
+    expect(() => parseCellFence("exercise hidden")).toThrow(
+      'unknown exercise option "hidden"; the options are id=…, timeout=…',
+    );
   });
 });
 

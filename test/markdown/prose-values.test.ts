@@ -35,6 +35,8 @@ describe("<Value> in prose", () => {
     await expect(lesson('<Value of="1" precision="2" />')).rejects.toThrow(
       'content/lessons/03-x.mdx:1: <Value> has no attribute "precision"; the attributes are of, digits, sig, percent, sci',
     );
-    expect(() => parseValueAttributes({ of: "x", digits: "two" })).toThrow('<Value> digits must be an integer in [0, 20]; received "two"');
+    expect(() => parseValueAttributes({ of: "x", digits: "two" })).toThrow(
+      '<Value> digits must be an integer in [0, 20]; received "two"',
+    );
   });
 });

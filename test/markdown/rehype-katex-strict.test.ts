@@ -8,7 +8,10 @@ import rehypeKatexStrict from "../../src/markdown/rehype-katex-strict.ts";
 const render = (mdx: string) =>
   compile(new VFile({ path: "/project/content/lessons/02-x.mdx", value: mdx }), {
     remarkPlugins: [remarkMath],
-    rehypePlugins: [[rehypeKatex, { strict: "error" }], [rehypeKatexStrict, { root: "/project" }]],
+    rehypePlugins: [
+      [rehypeKatex, { strict: "error" }],
+      [rehypeKatexStrict, { root: "/project" }],
+    ],
   }).then(String);
 
 describe("rehypeKatexStrict", () => {

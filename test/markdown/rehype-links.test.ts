@@ -25,7 +25,9 @@ describe("internal links", () => {
     await expect(render("Intro.\n\nSee [this](/lessons/nope/).")).rejects.toThrow(
       "content/lessons/07-adam.mdx:3: the link /lessons/nope/ leads to no page of this site",
     );
-    await expect(render("See [that](../missing/).")).rejects.toThrow("the link ../missing/ leads to no page of this site");
+    await expect(render("See [that](../missing/).")).rejects.toThrow(
+      "the link ../missing/ leads to no page of this site",
+    );
     await expect(render("See [there](#nowhere).\n\n## Somewhere")).rejects.toThrow(
       "content/lessons/07-adam.mdx:1: the link #nowhere names no heading or equation on this page",
     );

@@ -19,7 +19,15 @@ const exercise = (body: string) => "```ts exercise id=ex\n" + body + "\n```";
 describe("remarkCells", () => {
   it("turns ```ts cell fences into Cell components with build-time output, and imports the component", async () => {
     const js = await compileLesson(
-      ["# Title", "", fence("cell", "const lr: number = 0.5;"), "", "text", "", fence("cell id=show", "console.log(lr * 2)")].join("\n"),
+      [
+        "# Title",
+        "",
+        fence("cell", "const lr: number = 0.5;"),
+        "",
+        "text",
+        "",
+        fence("cell id=show", "console.log(lr * 2)"),
+      ].join("\n"),
     );
     expect(js).toContain(`import Cell from "${component}"`);
     expect(js).toMatch(/_jsx\(Cell, \{\s*id: "cell-1",\s*number: "1"/);
@@ -31,8 +39,15 @@ describe("remarkCells", () => {
   });
 
   it("puts the notebook bar before the first cell when given one", async () => {
-    const file = new VFile({ path: "/project/x.mdx", value: "Intro\n\n" + fence("cell", "1") + "\n\n" + fence("cell", "2") });
-    const js = String(await compile(file, { remarkPlugins: [[remarkCells, { component, bar: "/components/Bar.astro", root: "/project" }]] }));
+    const file = new VFile({
+      path: "/project/x.mdx",
+      value: "Intro\n\n" + fence("cell", "1") + "\n\n" + fence("cell", "2"),
+    });
+    const js = String(
+      await compile(file, {
+        remarkPlugins: [[remarkCells, { component, bar: "/components/Bar.astro", root: "/project" }]],
+      }),
+    );
     expect(js).toContain('import NotebookBar from "/components/Bar.astro"');
     expect(js.match(/_jsx\(NotebookBar, \{\}\)/g)).toHaveLength(1);
     expect(js.indexOf("_jsx(NotebookBar")).toBeLessThan(js.indexOf("_jsx(Cell"));
@@ -40,13 +55,19 @@ describe("remarkCells", () => {
 
   it("puts the bar before the block that holds the first cell, not inside it", async () => {
     const file = new VFile({ path: "/project/x.mdx", value: "<div>\n\n" + fence("cell", "1") + "\n\n</div>" });
-    const js = String(await compile(file, { remarkPlugins: [[remarkCells, { component, bar: "/components/Bar.astro", root: "/project" }]] }));
+    const js = String(
+      await compile(file, {
+        remarkPlugins: [[remarkCells, { component, bar: "/components/Bar.astro", root: "/project" }]],
+      }),
+    );
     expect(js).toMatch(/_jsx\(NotebookBar, \{\}\), "\\n", _jsx\("div", \{\s*children: _jsx\(Cell/);
   });
 
   it("builds an exercise from its starter code, checking the reference solution at build time", async () => {
     const js = await compileLesson(
-      exercise('const answer = 0; // TODO\n// --- solution\nconst answer = 42;\n// --- checks\ncheck("is 42", () => expect(answer).toBe(42));\n// --- hint\n// Think.'),
+      exercise(
+        'const answer = 0; // TODO\n// --- solution\nconst answer = 42;\n// --- checks\ncheck("is 42", () => expect(answer).toBe(42));\n// --- hint\n// Think.',
+      ),
     );
     expect(js).toMatch(/kind: "exercise"/);
     expect(js).toContain('checks: "check(\\"is 42\\", () => expect(answer).toBe(42));"');
@@ -56,8 +77,14 @@ describe("remarkCells", () => {
 
   it("fails the build when an exercise's reference solution fails its checks", async () => {
     await expect(
-      compileLesson(exercise('let a = 0;\n// --- solution\nconst a = 41;\n// --- checks\ncheck("is 42", () => expect(a).toBe(42));')),
-    ).rejects.toThrow('content/lessons/01-test.mdx:1: cell 1 (ex): the reference solution fails its checks:\n    check "is 42": expected 41 to be 42');
+      compileLesson(
+        exercise(
+          'let a = 0;\n// --- solution\nconst a = 41;\n// --- checks\ncheck("is 42", () => expect(a).toBe(42));',
+        ),
+      ),
+    ).rejects.toThrow(
+      'content/lessons/01-test.mdx:1: cell 1 (ex): the reference solution fails its checks:\n    check "is 42": expected 41 to be 42',
+    );
   });
 
   it("leaves ordinary code fences alone", async () => {
@@ -66,7 +93,17 @@ describe("remarkCells", () => {
   });
 
   it("fails with the file, the line in the file, the cell number and the line in the cell", async () => {
-    const mdx = ["---", "title: t", "---", "", "Intro", "", fence("cell", "const a = 1;"), "", fence("cell", "const b = 2;\n\nb.c.d;")].join("\n");
+    const mdx = [
+      "---",
+      "title: t",
+      "---",
+      "",
+      "Intro",
+      "",
+      fence("cell", "const a = 1;"),
+      "",
+      fence("cell", "const b = 2;\n\nb.c.d;"),
+    ].join("\n");
     await expect(compileLesson(mdx)).rejects.toThrow(
       "content/lessons/01-test.mdx:14: cell 2 failed at line 3:5: TypeError: Cannot read properties of undefined (reading 'd')",
     );

@@ -9,7 +9,10 @@ import rehypeKatexStrict from "../../src/markdown/rehype-katex-strict.ts";
 const render = (mdx: string) =>
   compile(new VFile({ path: "/project/content/lessons/08-bias.mdx", value: mdx }), {
     remarkPlugins: [remarkMath, [remarkEquations, { root: "/project" }]],
-    rehypePlugins: [[rehypeKatex, { strict: "error", trust: trustEquationLinks }], [rehypeKatexStrict, { root: "/project" }]],
+    rehypePlugins: [
+      [rehypeKatex, { strict: "error", trust: trustEquationLinks }],
+      [rehypeKatexStrict, { root: "/project" }],
+    ],
   }).then(String);
 
 describe("numbered equations", () => {

@@ -9,10 +9,15 @@ const PAIRED = "/components/Paired.astro";
 
 const compileLesson = (mdx: string) =>
   compile(new VFile({ path: "/project/content/lessons/07-adam.mdx", value: mdx }), {
-    remarkPlugins: [remarkMath, [remarkPaired, { component: PAIRED, root: "/project" }], [remarkCells, { component: "/Cell.astro", root: "/project" }]],
+    remarkPlugins: [
+      remarkMath,
+      [remarkPaired, { component: PAIRED, root: "/project" }],
+      [remarkCells, { component: "/Cell.astro", root: "/project" }],
+    ],
   }).then(String);
 
-const block = (math: string, code: string) => `Intro.\n\n<Paired>\n\n$$\n${math}\n$$\n\n\`\`\`ts cell id=step\n${code}\n\`\`\`\n\n</Paired>\n`;
+const block = (math: string, code: string) =>
+  `Intro.\n\n<Paired>\n\n$$\n${math}\n$$\n\n\`\`\`ts cell id=step\n${code}\n\`\`\`\n\n</Paired>\n`;
 
 const MATH = String.raw`\begin{aligned}
 m_t &\leftarrow \beta_1 m_{t-1} + (1 - \beta_1)\, g_t \pair{m} \\

@@ -13,14 +13,24 @@ const failure = (fn: () => void) => {
 describe("expect (exercise checks)", () => {
   it("passes and fails with messages that show both values", () => {
     vitestExpect(failure(() => expect(1).toBe(1))).toBe("passed");
-    vitestExpect(failure(() => expect(0.97).toBeCloseTo(0.98, 3))).toBe("expected 0.97 to be close to 0.98 (within 0.0005)");
+    vitestExpect(failure(() => expect(0.97).toBeCloseTo(0.98, 3))).toBe(
+      "expected 0.97 to be close to 0.98 (within 0.0005)",
+    );
     vitestExpect(failure(() => expect(Float64Array.of(1, 2)).toBeCloseTo([1, 2.0000001], 5))).toBe("passed");
     vitestExpect(failure(() => expect({ a: [1, 2] }).toEqual({ a: [1, 2] }))).toBe("passed");
-    vitestExpect(failure(() => expect({ a: [1, 2] }).toEqual({ a: [1, 3] }))).toBe("expected { a: [1, 2] } to equal { a: [1, 3] }");
+    vitestExpect(failure(() => expect({ a: [1, 2] }).toEqual({ a: [1, 3] }))).toBe(
+      "expected { a: [1, 2] } to equal { a: [1, 3] }",
+    );
     vitestExpect(failure(() => expect(NaN).toBeFinite())).toBe("expected NaN to be finite (no NaN or ±Infinity)");
     vitestExpect(failure(() => expect(3).not.toBe(3))).toBe("expected 3 not to be 3");
     vitestExpect(failure(() => expect(() => {}).toThrow())).toBe("expected the function to throw; it did not throw");
-    vitestExpect(failure(() => expect(() => { throw new Error("lr must be ≥ 0") }).toThrow("lr"))).toBe("passed");
+    vitestExpect(
+      failure(() =>
+        expect(() => {
+          throw new Error("lr must be ≥ 0");
+        }).toThrow("lr"),
+      ),
+    ).toBe("passed");
   });
 
   it("runs registered checks in order and reports each", async () => {

@@ -3,7 +3,13 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { highlightTypeScript, STYLED_TOKENS } from "../../src/notebook/highlight.ts";
 
-const text = (html: string) => html.replace(/<[^>]+>/g, "").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&").replace(/&quot;/g, '"');
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, "")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&")
+    .replace(/&quot;/g, '"');
 
 describe("highlightTypeScript", () => {
   const source = 'const x: number[] = [1, 2]; // two\nfor (const v of x) log(v.toFixed(2), "a<b");';

@@ -7,7 +7,7 @@ describe("inspectText", () => {
     [0.1 + 0.2, "0.30000000000000004"],
     [-0, "-0"],
     [NaN, "NaN"],
-    ["a\"b", '"a\\"b"'],
+    ['a"b', '"a\\"b"'],
     [null, "null"],
     [undefined, "undefined"],
     [10n, "10n"],
@@ -18,14 +18,21 @@ describe("inspectText", () => {
     [new Set(["a"]), 'Set(1) {"a"}'],
     [function step() {}, "ƒ step()"],
     [class Adam {}, "class Adam"],
-    [new (class Point { x = 1 })(), "Point { x: 1 }"],
+    [
+      new (class Point {
+        x = 1;
+      })(),
+      "Point { x: 1 }",
+    ],
     [new Error("bad"), "Error: bad"],
   ])("shows %s as %s", (value, expected) => {
     expect(inspectText(value)).toBe(expected);
   });
 
   it("never shows [object Object]", () => {
-    expect(inspectText({ nested: { deeper: { deepest: { x: 1 } } } })).toBe("{ nested: { deeper: { deepest: Object {…} } } }");
+    expect(inspectText({ nested: { deeper: { deepest: { x: 1 } } } })).toBe(
+      "{ nested: { deeper: { deepest: Object {…} } } }",
+    );
   });
 
   it("bounds long arrays and marks circular references", () => {

@@ -82,7 +82,9 @@ describe("kernel", () => {
 
 describe("kernel: inputs and exercise checks", () => {
   it("shows a cell's inputs first, at their default values", async () => {
-    const [result] = await run('const lr = slider({ label: "α", min: 0.001, max: 1, value: 0.1, log: true });\nconsole.log(lr)');
+    const [result] = await run(
+      'const lr = slider({ label: "α", min: 0.001, max: 1, value: 0.1, log: true });\nconsole.log(lr)',
+    );
     expect(result!.outputs[0]).toEqual({
       kind: "widget",
       spec: { type: "slider", index: 0, label: "α", min: 0.001, max: 1, step: undefined, value: 0.1, log: true },
@@ -95,7 +97,8 @@ describe("kernel: inputs and exercise checks", () => {
       {
         id: "ex",
         source: "function double(x: number) { return x * 3 }",
-        checks: 'check("doubles 2", () => expect(double(2)).toBe(4));\ncheck("keeps 0", () => expect(double(0)).toBe(0));',
+        checks:
+          'check("doubles 2", () => expect(double(2)).toBe(4));\ncheck("keeps 0", () => expect(double(0)).toBe(0));',
         timeoutMs: 20_000,
       },
     ]);
@@ -119,8 +122,12 @@ describe("kernel: inputs and exercise checks", () => {
 
 describe("kernel: live outputs", () => {
   it("display() returns a handle whose update() replaces what it showed; the handle itself is not shown", async () => {
-    const [result] = await run('const view = display("epoch 0");\nfor (let e = 1; e <= 3; e++) view.update(`epoch ${e}`);\nview');
-    expect(result!.outputs).toEqual([{ kind: "value", html: '<span class="i-string">&quot;epoch 3&quot;</span>', slot: 1 }]);
+    const [result] = await run(
+      'const view = display("epoch 0");\nfor (let e = 1; e <= 3; e++) view.update(`epoch ${e}`);\nview',
+    );
+    expect(result!.outputs).toEqual([
+      { kind: "value", html: '<span class="i-string">&quot;epoch 3&quot;</span>', slot: 1 },
+    ]);
   });
 
   it("progress() shows a bar that update() advances", async () => {

@@ -13,6 +13,8 @@ describe("the cell library", () => {
   it("keeps the core and the drawing parts apart (no name in both)", () => {
     const core = Object.keys(coreLibrary());
     expect(core.filter((name) => (PLOT_LIBRARY_NAMES as readonly string[]).includes(name))).toEqual([]);
-    expect(core).toEqual(expect.arrayContaining(["adam", "sgd", "rosenbrock", "minimize", "rng", "loadDigits", "trainModel"]));
+    expect(core).toEqual(
+      expect.arrayContaining(["adam", "sgd", "rosenbrock", "minimize", "rng", "loadDigits", "trainModel"]),
+    );
   });
 });

@@ -11,9 +11,12 @@ const clean = (html: string) => {
 
 describe("sanitizeHtml", () => {
   it("keeps text, tables and Plot's SVG", () => {
-    const svg = '<svg viewBox="0 0 10 10" class="plot-1"><style>.plot-1 { fill: red }</style><g><path d="M0 0L1 1" /><text>x</text></g></svg>';
+    const svg =
+      '<svg viewBox="0 0 10 10" class="plot-1"><style>.plot-1 { fill: red }</style><g><path d="M0 0L1 1" /><text>x</text></g></svg>';
     expect(clean(svg)).toBe(svg);
-    expect(clean('<pre class="out"><span class="i-number">1</span></pre>')).toBe('<pre class="out"><span class="i-number">1</span></pre>');
+    expect(clean('<pre class="out"><span class="i-number">1</span></pre>')).toBe(
+      '<pre class="out"><span class="i-number">1</span></pre>',
+    );
   });
 
   it("drops scripts, event handlers, foreign content and anything that fetches", () => {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { CellSyntaxError, compileCell, SCOPE_PARAM } from "../../src/notebook/transpile.ts";
 
-const AsyncFunction = (async () => {}).constructor as new (...args: string[]) => (...args: unknown[]) => Promise<unknown>;
+const AsyncFunction = (async () => {}).constructor as new (
+  ...args: string[]
+) => (...args: unknown[]) => Promise<unknown>;
 
 /** Run compiled cells against a plain scope object standing in for the kernel realm's global object. */
 function runIn(scope: Record<string, unknown>, source: string) {
@@ -13,7 +15,11 @@ function runIn(scope: Record<string, unknown>, source: string) {
     },
   };
   // `with` stands in for "the global object is the scope"; the kernel test checks the real thing in a worker.
-  const fn = new AsyncFunction("__scope__", SCOPE_PARAM, `with (__scope__) { return (async () => { ${compiled.body}\n})(); }`);
+  const fn = new AsyncFunction(
+    "__scope__",
+    SCOPE_PARAM,
+    `with (__scope__) { return (async () => { ${compiled.body}\n})(); }`,
+  );
   return fn(scope, helper);
 }
 
@@ -34,9 +40,13 @@ describe("compileCell", () => {
     expect(scope).toMatchObject({ a: 1, b: 2, d: 4, e: undefined, f: 6 });
     expect((scope.g as () => number)()).toBe(2);
     expect(typeof scope.H).toBe("function");
-    expect(compileCell("const a = 1, { b, c: [d] } = x; function g() {} class H {}").declared.sort()).toEqual(
-      ["H", "a", "b", "d", "g"],
-    );
+    expect(compileCell("const a = 1, { b, c: [d] } = x; function g() {} class H {}").declared.sort()).toEqual([
+      "H",
+      "a",
+      "b",
+      "d",
+      "g",
+    ]);
   });
 
   it("lets a later cell redeclare a name (re-running a cell must not fail with 'already declared')", async () => {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { createWidgets, formatWidgetValue, sliderPosition, sliderValue, widgetHtml, type WidgetSpec } from "../../src/notebook/widgets.ts";
+import {
+  createWidgets,
+  formatWidgetValue,
+  sliderPosition,
+  sliderValue,
+  widgetHtml,
+  type WidgetSpec,
+} from "../../src/notebook/widgets.ts";
 
 function harness(values: Record<number, number> = {}) {
   const shown: WidgetSpec[] = [];
@@ -14,7 +21,11 @@ describe("inputs declared by a cell", () => {
     expect(slider({ label: "α", min: 1e-4, max: 1, value: 0.02, log: true })).toBe(0.02);
     expect(numberInput({ label: "steps", value: 100 })).toBe(100);
     expect(select({ label: "optimizer", options: ["adam", "sgd"] })).toBe("adam");
-    expect(shown.map((spec) => [spec.type, spec.index])).toEqual([["slider", 0], ["number", 1], ["select", 2]]);
+    expect(shown.map((spec) => [spec.type, spec.index])).toEqual([
+      ["slider", 0],
+      ["number", 1],
+      ["select", 2],
+    ]);
   });
 
   it("return the value the reader chose, by position in the cell, clamped to the range", () => {
@@ -32,11 +43,21 @@ describe("inputs declared by a cell", () => {
 
   it("say what was wrong with their options", () => {
     const { slider, select, numberInput } = harness();
-    expect(() => slider({ label: "α", min: 1, max: 0 })).toThrow(new RangeError('slider "α": min must be less than max; received min 1, max 0'));
-    expect(() => slider({ label: "α", min: 0, max: 1, log: true })).toThrow('slider "α": a log slider needs min > 0; received min 0');
-    expect(() => slider({ label: "", min: 0, max: 1 })).toThrow('slider: label must be a non-empty string; received ""');
-    expect(() => select({ label: "o", options: ["a"], value: "b" as "a" })).toThrow('select "o": value must be one of the options; received "b"');
-    expect(() => numberInput({ label: "n", value: NaN })).toThrow("numberInput: value must be a finite number; received NaN");
+    expect(() => slider({ label: "α", min: 1, max: 0 })).toThrow(
+      new RangeError('slider "α": min must be less than max; received min 1, max 0'),
+    );
+    expect(() => slider({ label: "α", min: 0, max: 1, log: true })).toThrow(
+      'slider "α": a log slider needs min > 0; received min 0',
+    );
+    expect(() => slider({ label: "", min: 0, max: 1 })).toThrow(
+      'slider: label must be a non-empty string; received ""',
+    );
+    expect(() => select({ label: "o", options: ["a"], value: "b" as "a" })).toThrow(
+      'select "o": value must be one of the options; received "b"',
+    );
+    expect(() => numberInput({ label: "n", value: NaN })).toThrow(
+      "numberInput: value must be a finite number; received NaN",
+    );
   });
 
   it("format values with 3 significant digits, and map slider positions to values rounded as shown", () => {
@@ -54,8 +75,19 @@ describe("inputs declared by a cell", () => {
   it("build controls from the spec, escaping the label", () => {
     const html = widgetHtml({ type: "slider", index: 0, label: "<α>", min: 1e-4, max: 1, value: 0.02, log: true });
     expect(html).toContain("&lt;α&gt;");
-    expect(html).toContain('<input type="range" min="0" max="1000" step="1" value="575" data-from="0.0001" data-to="1" data-scale="log" aria-valuetext="0.02">');
-    const stepped = widgetHtml({ type: "slider", index: 1, label: "k", min: 0, max: 10, step: 1, value: 3, log: false });
+    expect(html).toContain(
+      '<input type="range" min="0" max="1000" step="1" value="575" data-from="0.0001" data-to="1" data-scale="log" aria-valuetext="0.02">',
+    );
+    const stepped = widgetHtml({
+      type: "slider",
+      index: 1,
+      label: "k",
+      min: 0,
+      max: 10,
+      step: 1,
+      value: 3,
+      log: false,
+    });
     expect(stepped).toContain('<input type="range" min="0" max="10" step="1" value="3" aria-valuetext="3">');
   });
 });

@@ -18,7 +18,9 @@ function seed003(biasCorrection: boolean) {
 describe("adam", () => {
   it("reproduces seed 003's printed table (no bias correction) to 8 decimals", () => {
     const printed = seed003(false);
-    expect(printed.map((row) => row.map((v) => v.toFixed(8)))).toEqual(SEED_003_TABLE.map((row) => row.map((v) => v.toFixed(8))));
+    expect(printed.map((row) => row.map((v) => v.toFixed(8)))).toEqual(
+      SEED_003_TABLE.map((row) => row.map((v) => v.toFixed(8))),
+    );
   });
 
   it("takes a first step of lr in each coordinate with bias correction, and lr·(1−β₁)/√(1−β₂) without", () => {
@@ -70,11 +72,17 @@ describe("adam", () => {
   });
 
   it("names the optimizer, the parameter, the allowed range and the value in every error", () => {
-    expect(() => adam({ lr: -1 })).toThrow(new RangeError("adam: lr must be a finite number ≥ 0 or a function of the step t; received -1"));
-    expect(() => adam({ betas: [0.9, 1] })).toThrow(new RangeError("adam: betas[1] must be a number in [0, 1); received 1"));
+    expect(() => adam({ lr: -1 })).toThrow(
+      new RangeError("adam: lr must be a finite number ≥ 0 or a function of the step t; received -1"),
+    );
+    expect(() => adam({ betas: [0.9, 1] })).toThrow(
+      new RangeError("adam: betas[1] must be a number in [0, 1); received 1"),
+    );
     expect(() => adam({ eps: 0 })).toThrow(new RangeError("adam: eps must be a finite number > 0; received 0"));
     expect(() => adam({ eps: NaN })).toThrow(new RangeError("adam: eps must be a finite number > 0; received NaN"));
-    expect(() => adam({ amsgrad: "yes" as never })).toThrow(new TypeError('adam: amsgrad must be true or false; received "yes"'));
+    expect(() => adam({ amsgrad: "yes" as never })).toThrow(
+      new TypeError('adam: amsgrad must be true or false; received "yes"'),
+    );
     expect(() => adam({ beta1: 0.9 } as never)).toThrow(
       new TypeError(
         'adam: unknown option "beta1" (received 0.9); did you mean "betas"? the options are lr, betas, eps, weightDecay, amsgrad, biasCorrection',

@@ -20,7 +20,19 @@ function both(f: F, domain: readonly (readonly [number, number])[], chart: Plot.
   const plot = render({
     ...frame,
     marks: [
-      Plot.contour({ value: f, x1, x2, y1, y2, thresholds, stroke: "currentColor", strokeOpacity: 0.2, fill: "none", pixelSize: 8, render: roundPaths }),
+      Plot.contour({
+        value: f,
+        x1,
+        x2,
+        y1,
+        y2,
+        thresholds,
+        stroke: "currentColor",
+        strokeOpacity: 0.2,
+        fill: "none",
+        pixelSize: 8,
+        render: roundPaths,
+      }),
     ],
   });
   const ours = render({ ...frame, marks: [contourLines(f, domain, { thresholds })] });
@@ -33,8 +45,24 @@ describe("contourLines", () => {
     for (const [f, domain, chart, thresholds] of [
       [rosenbrock, ROSENBROCK_WINDOW, {}, 12],
       [rosenbrock, ROSENBROCK_WINDOW, { width: 480, height: 300 }, 30],
-      [bowl, [[-1, 1], [-1, 1]], { aspectRatio: 1 }, 12],
-      [bowl, [[-3, 0.5], [-0.2, 0.2]], { width: 300 }, 5],
+      [
+        bowl,
+        [
+          [-1, 1],
+          [-1, 1],
+        ],
+        { aspectRatio: 1 },
+        12,
+      ],
+      [
+        bowl,
+        [
+          [-3, 0.5],
+          [-0.2, 0.2],
+        ],
+        { width: 300 },
+        5,
+      ],
     ] as const) {
       const { plot, ours } = both(f, domain, chart, thresholds);
       expect(ours.match(/<path/g)!.length).toBeGreaterThan(3);
@@ -43,12 +71,19 @@ describe("contourLines", () => {
   });
 
   it("draws where the function is defined and leaves gaps where it is not (NaN)", () => {
-    const { plot, ours } = both((x, y) => Math.sqrt(x) + y * y, [[-1, 1], [-1, 1]]);
+    const { plot, ours } = both(
+      (x, y) => Math.sqrt(x) + y * y,
+      [
+        [-1, 1],
+        [-1, 1],
+      ],
+    );
     expect(ours).toBe(plot);
   });
 
   it("reuses the lines of a grid it has drawn, and only of exactly that grid", () => {
-    const chart = (f: F) => render({ x: { domain: [-2, 2] }, y: { domain: [-1, 3] }, marks: [contourLines(f, ROSENBROCK_WINDOW)] });
+    const chart = (f: F) =>
+      render({ x: { domain: [-2, 2] }, y: { domain: [-1, 3] }, marks: [contourLines(f, ROSENBROCK_WINDOW)] });
     const first = chart(rosenbrock);
     const { drawn, reused } = contourCounts;
     expect(chart(rosenbrock)).toBe(first);
@@ -58,12 +93,30 @@ describe("contourLines", () => {
     expect(contourCounts).toEqual({ drawn: drawn + 1, reused: reused + 1 });
     expect(groups(edited, "contour")[0]).not.toBe(groups(first, "contour")[0]);
     // The same function on a plot of another size is another grid.
-    render({ width: 500, x: { domain: [-2, 2] }, y: { domain: [-1, 3] }, marks: [contourLines(rosenbrock, ROSENBROCK_WINDOW)] });
+    render({
+      width: 500,
+      x: { domain: [-2, 2] },
+      y: { domain: [-1, 3] },
+      marks: [contourLines(rosenbrock, ROSENBROCK_WINDOW)],
+    });
     expect(contourCounts.drawn).toBe(drawn + 2);
   });
 
   it("keeps the most recently used drawings, a handful of them", () => {
-    const chart = (c: number) => render({ x: { domain: [-1, 1] }, y: { domain: [-1, 1] }, marks: [contourLines((x, y) => x * x + c * y * y, [[-1, 1], [-1, 1]])] });
+    const chart = (c: number) =>
+      render({
+        x: { domain: [-1, 1] },
+        y: { domain: [-1, 1] },
+        marks: [
+          contourLines(
+            (x, y) => x * x + c * y * y,
+            [
+              [-1, 1],
+              [-1, 1],
+            ],
+          ),
+        ],
+      });
     for (let c = 1; c <= 8; c++) chart(c);
     const { drawn } = contourCounts;
     chart(1); // the oldest of the eight: still kept

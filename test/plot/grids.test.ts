@@ -91,7 +91,9 @@ describe("labelColor", () => {
   it("picks black or white, whichever contrasts more — at least 4.58:1 on any background", () => {
     const contrast = (a: string, b: string) => {
       const lum = (c: string) => {
-        const [r, g, bl] = [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16) / 255).map((s) => (s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4));
+        const [r, g, bl] = [1, 3, 5]
+          .map((i) => parseInt(c.slice(i, i + 2), 16) / 255)
+          .map((s) => (s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4));
         return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
       };
       const [x, y] = [lum(a), lum(b)];

@@ -1,6 +1,12 @@
 /** Page weight budgets (scripts/budgets.ts): every lesson within the Starlight baseline + 8 KB of JS up front. */
 import { describe, expect, it } from "vitest";
-import { budgetViolations, builtPages, LESSON_JS_ALLOWANCE, measurePages, type PageBudget } from "../../scripts/budgets.ts";
+import {
+  budgetViolations,
+  builtPages,
+  LESSON_JS_ALLOWANCE,
+  measurePages,
+  type PageBudget,
+} from "../../scripts/budgets.ts";
 import { launchBrowser } from "../support/browser.ts";
 import { DIST } from "../support/paths.ts";
 

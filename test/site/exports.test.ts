@@ -43,9 +43,13 @@ describe("the lessons' exports", () => {
   it.each(slugs)("are linked from the notebook bar of %s, as plain links under the base path", (slug) => {
     const html = readFileSync(path.join(LESSONS, slug, "index.html"), "utf8");
     if (!html.includes("data-notebook-bar")) return; // a lesson without cells has no bar
-    const downloads = /<span class="notebook-downloads[^"]*" data-notebook-downloads[^>]*>([\s\S]*?)<\/span>\s*<\/div>/.exec(html)?.[1];
+    const downloads =
+      /<span class="notebook-downloads[^"]*" data-notebook-downloads[^>]*>([\s\S]*?)<\/span>\s*<\/div>/.exec(html)?.[1];
     expect(downloads, "the download links in the bar").toBeDefined();
-    const links = [...downloads!.matchAll(/<a href="([^"]+)" download="([^"]+)"/g)].map((match) => [match[1], match[2]]);
+    const links = [...downloads!.matchAll(/<a href="([^"]+)" download="([^"]+)"/g)].map((match) => [
+      match[1],
+      match[2],
+    ]);
     expect(links).toEqual([
       [`/lessons/${slug}.ts`, `${slug}.ts`],
       [`/lessons/${slug}.ipynb`, `${slug}.ipynb`],
@@ -55,10 +59,22 @@ describe("the lessons' exports", () => {
   it.each(slugs)("%s.ts runs in Node in an empty folder and exits 0", (slug) => {
     const folder = mkdtempSync(path.join(scratch, `${slug}-`));
     copyFileSync(path.join(LESSONS, `${slug}.ts`), path.join(folder, `${slug}.ts`));
-    const stdout = execFileSync(process.execPath, [`${slug}.ts`], { cwd: folder, encoding: "utf8", timeout: 300_000, stdio: ["ignore", "pipe", "pipe"] });
+    const stdout = execFileSync(process.execPath, [`${slug}.ts`], {
+      cwd: folder,
+      encoding: "utf8",
+      timeout: 300_000,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     const figures = [...stdout.matchAll(/→ ([\w-]+-figure-\d+\.svg)$/gm)].map((match) => match[1]);
-    expect(readdirSync(folder).filter((file) => file.endsWith(".svg")).sort()).toEqual([...figures].sort());
-    for (const figure of figures) expect(readFileSync(path.join(folder, figure!), "utf8")).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    expect(
+      readdirSync(folder)
+        .filter((file) => file.endsWith(".svg"))
+        .sort(),
+    ).toEqual([...figures].sort());
+    for (const figure of figures)
+      expect(readFileSync(path.join(folder, figure!), "utf8")).toMatch(
+        /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/,
+      );
   });
 
   it.each(slugs)("%s.ts has the page's cells in order and the numbers the build computed", (slug) => {
@@ -74,9 +90,14 @@ describe("the lessons' exports", () => {
     const code = notebook.cells.filter((cell) => cell.cell_type === "code");
     expect(code[0]!.id).toBe("moments-library");
     // An exercise is its starter, a cell running its checks and its solution.
-    const expected = pageCells(slug).flatMap(({ id, exercise }) => (exercise ? [id, `${id}-checks`, `${id}-solution`] : [id]));
+    const expected = pageCells(slug).flatMap(({ id, exercise }) =>
+      exercise ? [id, `${id}-checks`, `${id}-solution`] : [id],
+    );
     expect(code.slice(1).map((cell) => cell.id)).toEqual(expected);
-    expect(code.slice(1).some((cell) => cell.outputs!.length > 0), "the build's outputs").toBe(true);
+    expect(
+      code.slice(1).some((cell) => cell.outputs!.length > 0),
+      "the build's outputs",
+    ).toBe(true);
     const markdown = notebook.cells.filter((cell) => cell.cell_type === "markdown").map((cell) => cell.source.join(""));
     expect(markdown.join("\n")).not.toContain("[value of `");
     expect(notebook.metadata.moments).toMatchObject({ lesson: slug });

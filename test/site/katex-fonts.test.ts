@@ -26,22 +26,24 @@ describe("katexFaces", () => {
     expect(katexFaces(page("\\sum_i x_i"))).toContain("Size2-Regular"); // a display-size operator
     expect(katexFaces(page("\\big( x \\big)"))).toContain("Size1-Regular");
     expect(katexFaces(page("\\Bigg( x \\Bigg)"))).toContain("Size4-Regular");
-    expect(katexFaces("<p>No math here, only a class=\"mathnormal\" look-alike</p>")).toEqual([]);
+    expect(katexFaces('<p>No math here, only a class="mathnormal" look-alike</p>')).toEqual([]);
   });
 });
 
 describe("preloadKatexFonts", () => {
   it("puts a preload for each face before the first stylesheet, with the URL its stylesheet declares", () => {
     const html = preloadKatexFonts(page("x + 1"), (href) => (href === "/_astro/common.css" ? CSS : ""));
-    const links = [...html.matchAll(/<link rel="preload" href="([^"]+)" as="font" type="font\/woff2" crossorigin/g)].map((m) => m[1]);
+    const links = [
+      ...html.matchAll(/<link rel="preload" href="([^"]+)" as="font" type="font\/woff2" crossorigin/g),
+    ].map((m) => m[1]);
     expect(links).toEqual(["/_astro/KaTeX_Main-Regular.B22N.woff2", "/_astro/KaTeX_Math-Italic.t53AETM-.woff2"]);
-    expect(html.indexOf("rel=\"preload\"")).toBeLessThan(html.indexOf("rel=\"stylesheet\""));
+    expect(html.indexOf('rel="preload"')).toBeLessThan(html.indexOf('rel="stylesheet"'));
     expect(preloadKatexFonts(html, () => CSS)).toBe(html); // idempotent
   });
 
   it("skips a face inlined in the stylesheet and leaves pages without math alone", () => {
     expect(katexFontUrls(CSS).has("Size3-Regular")).toBe(false);
-    const plain = "<html><head><link rel=\"stylesheet\" href=\"/a.css\"></head><body><p>Prose</p></body></html>";
+    const plain = '<html><head><link rel="stylesheet" href="/a.css"></head><body><p>Prose</p></body></html>';
     expect(preloadKatexFonts(plain, () => CSS)).toBe(plain);
   });
 });
@@ -52,19 +54,32 @@ describe("the built site", () => {
     const server = await serveStatic(DIST);
     try {
       const css = readdirSync(path.join(DIST, "_astro")).filter((name) => name.endsWith(".css"));
-      const fetchable = new Set(css.flatMap((name) => [...katexFontUrls(readFileSync(path.join(DIST, "_astro", name), "utf8")).keys()]));
+      const fetchable = new Set(
+        css.flatMap((name) => [...katexFontUrls(readFileSync(path.join(DIST, "_astro", name), "utf8")).keys()]),
+      );
       expect(fetchable.has("Main-Regular")).toBe(true);
       let withMath = 0;
       for (const url of builtPages(DIST)) {
         const file = path.join(DIST, url.endsWith(".html") ? url : `${url}index.html`);
-        const preloaded = [...readFileSync(file, "utf8").matchAll(/<link rel="preload" href="[^"]*\/KaTeX_([A-Za-z0-9]+-[A-Za-z]+)\.[^"]*"/g)]
+        const preloaded = [
+          ...readFileSync(file, "utf8").matchAll(
+            /<link rel="preload" href="[^"]*\/KaTeX_([A-Za-z0-9]+-[A-Za-z]+)\.[^"]*"/g,
+          ),
+        ]
           .map((m) => m[1]!)
           .sort();
         const context = await browser.newContext();
         const tab = await context.newPage();
         const fetched = new Set<string>();
         tab.on("request", (request) => {
-          if (request.resourceType() === "font") fetched.add(decodeURIComponent(new URL(request.url()).pathname).split("/").pop()!.split(".")[0]!.replace(/^KaTeX_/, ""));
+          if (request.resourceType() === "font")
+            fetched.add(
+              decodeURIComponent(new URL(request.url()).pathname)
+                .split("/")
+                .pop()!
+                .split(".")[0]!
+                .replace(/^KaTeX_/, ""),
+            );
         });
         await tab.goto(server.url + url, { waitUntil: "networkidle" });
         const used = await tab.evaluate(async () => {

@@ -25,7 +25,9 @@ describe("the built lesson", () => {
   });
 
   it("self-hosts KaTeX's stylesheet and fonts", () => {
-    const css = [...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)].map((m) => readFileSync(path.join(DIST, m[1]!), "utf8")).join("");
+    const css = [...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)]
+      .map((m) => readFileSync(path.join(DIST, m[1]!), "utf8"))
+      .join("");
     expect(css).toContain(".katex");
     expect(css).toMatch(/url\(\/_astro\/KaTeX_Main-Regular\.[\w-]+\.woff2\)/);
     expect(readdirSync(path.join(DIST, "_astro")).some((f) => /^KaTeX_Main-Regular\..*\.woff2$/.test(f))).toBe(true);

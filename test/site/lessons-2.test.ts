@@ -46,7 +46,9 @@ function proseText(document: Document): string {
 /** The numeric entries of an object literal a cell quotes, e.g. `20: [-1.04, 1.15],` → { 20: [-1.04, 1.15] }. */
 function quotedSteps(text: string, name: string): Record<number, number[]> {
   const body = text.slice(text.indexOf(`const ${name} = {`), text.indexOf("};", text.indexOf(`const ${name} = {`)));
-  return Object.fromEntries([...body.matchAll(/^\s*(\d+): \[([^\]]+)\],$/gm)].map((m) => [Number(m[1]), m[2]!.split(",").map(Number)]));
+  return Object.fromEntries(
+    [...body.matchAll(/^\s*(\d+): \[([^\]]+)\],$/gm)].map((m) => [Number(m[1]), m[2]!.split(",").map(Number)]),
+  );
 }
 
 interface FixtureCase {
@@ -55,7 +57,9 @@ interface FixtureCase {
   every: number;
   x: number[][];
 }
-const adamFixtures = JSON.parse(readFileSync(path.join(ROOT, "test/optim/fixtures/adam.json"), "utf8")) as { cases: FixtureCase[] };
+const adamFixtures = JSON.parse(readFileSync(path.join(ROOT, "test/optim/fixtures/adam.json"), "utf8")) as {
+  cases: FixtureCase[];
+};
 const fixture = (options: Record<string, unknown>, problem: string) =>
   adamFixtures.cases.find((c) => c.problem === problem && JSON.stringify(c.options) === JSON.stringify(options))!;
 
@@ -63,7 +67,8 @@ describe("lesson 12: Reddi, Kale & Kumar's problem", () => {
   const document = page("lessons/amsgrad");
   // The page's settings: C = 3, β₁ = 0, β₂ = 1/(1 + C²), αₜ = 0.5/√t, projection onto [−1, 1], 3000 steps.
   const settings = { lr: (t: number) => 0.5 / Math.sqrt(t), betas: [0, 1 / 10] as [number, number] };
-  const last = (amsgrad: boolean) => minimize(reddi({ C: 3 }), adam({ ...settings, amsgrad }), { steps: 3000 }).x[3000]![0]!;
+  const last = (amsgrad: boolean) =>
+    minimize(reddi({ C: 3 }), adam({ ...settings, amsgrad }), { steps: 3000 }).x[3000]![0]!;
 
   it("ends Adam at +1, the worst point, and AMSGrad near −1, the optimum — as the library computes it", () => {
     expect(last(false)).toBe(1);
@@ -78,7 +83,8 @@ describe("lesson 12: Reddi, Kale & Kumar's problem", () => {
     const quoted = quotedSteps(source("12-amsgrad.mdx"), "torchAmsgrad");
     const torch = fixture({ lr: 0.01, amsgrad: true }, "rosenbrock");
     expect(Object.keys(quoted).map(Number)).toEqual([20, 100, 500, 1000, 2000]);
-    for (const [step, x] of Object.entries(quoted)) expect(x, `step ${step}`).toEqual(torch.x[Number(step) / torch.every - 1]);
+    for (const [step, x] of Object.entries(quoted))
+      expect(x, `step ${step}`).toEqual(torch.x[Number(step) / torch.every - 1]);
   });
 });
 
@@ -140,7 +146,9 @@ describe("lesson 14: implementation details", () => {
   });
 
   it("runs seed 002's code: as printed it yields no number, as intended it stops learning, repaired it learns", () => {
-    const rows = Object.fromEntries(tableRows(document, "seed-002").map((row) => [row.version, Number(row["error after 100 epochs"])]));
+    const rows = Object.fromEntries(
+      tableRows(document, "seed-002").map((row) => [row.version, Number(row["error after 100 epochs"])]),
+    );
     expect(rows["as printed"]).toBeNaN();
     expect(rows["as intended"]).toBeGreaterThan(0.18); // where it started, 0.19
     expect(rows["separate variables"]).toBeLessThan(0.1);

@@ -5,15 +5,22 @@ import { describe, expect, it } from "vitest";
 import { DIST } from "../support/paths.ts";
 
 const html = readFileSync(path.join(DIST, "reference/cell-library/index.html"), "utf8");
-const block = html.slice(html.indexOf('id="paired-demo-paired"'), html.indexOf("</section>", html.indexOf('id="paired-demo"')));
+const block = html.slice(
+  html.indexOf('id="paired-demo-paired"'),
+  html.indexOf("</section>", html.indexOf('id="paired-demo"')),
+);
 
 describe("a paired block as built", () => {
   it("renders every equation row with KaTeX, with its label, the value from the build's run, and a description", () => {
-    const rows = [...block.matchAll(/<li class="paired-slot paired-row"[^>]*data-pair-eq="(\w+)"[^>]*>/g)].map((m) => m[1]);
+    const rows = [...block.matchAll(/<li class="paired-slot paired-row"[^>]*data-pair-eq="(\w+)"[^>]*>/g)].map(
+      (m) => m[1],
+    );
     expect(rows).toEqual(["g", "m", "v", "mHat", "vHat", "theta"]);
     expect(block).toContain('<span class="pair-value" data-pair-value="theta" data-pagefind-ignore>= 0.07625</span>');
     expect(block.match(/class="katex"/g)!.length).toBeGreaterThanOrEqual(12); // both sides of six rows
-    expect(block).toContain('<span id="paired-demo-paired-m">Computed by the code on line 5: m = beta1 * m + (1 - beta1) * g;</span>');
+    expect(block).toContain(
+      '<span id="paired-demo-paired-m">Computed by the code on line 5: m = beta1 * m + (1 - beta1) * g;</span>',
+    );
   });
 
   it("gives each labelled code line its label and its row's height, so the columns align without JavaScript", () => {
@@ -24,7 +31,9 @@ describe("a paired block as built", () => {
   });
 
   it("carries highlight rules for its own labels", () => {
-    expect(block).toContain('#paired-demo-paired:has([data-pair-eq="mHat"]:is(:hover, :focus-visible)) [data-pair-line="mHat"]');
+    expect(block).toContain(
+      '#paired-demo-paired:has([data-pair-eq="mHat"]:is(:hover, :focus-visible)) [data-pair-line="mHat"]',
+    );
   });
 });
 

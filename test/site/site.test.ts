@@ -24,7 +24,9 @@ describe("the built site is self-contained", () => {
     const text = read(file);
     const fetched = [
       ...text.matchAll(/<(?:script|img|iframe|audio|video|source|track|embed)\b[^>]*\bsrc="([^"]+)"/gi),
-      ...text.matchAll(/<link\b(?=[^>]*\brel="(?:stylesheet|preload|modulepreload|prefetch|icon|manifest|apple-touch-icon|preconnect|dns-prefetch)")[^>]*\bhref="([^"]+)"/gi),
+      ...text.matchAll(
+        /<link\b(?=[^>]*\brel="(?:stylesheet|preload|modulepreload|prefetch|icon|manifest|apple-touch-icon|preconnect|dns-prefetch)")[^>]*\bhref="([^"]+)"/gi,
+      ),
       ...text.matchAll(/<(?:image|use|feImage)\b[^>]*\b(?:xlink:)?href="([^"]+)"/gi),
       ...text.matchAll(/url\(\s*["']?([^"')]+)/gi),
       ...text.matchAll(/@import\s+["']([^"']+)/gi),
@@ -44,7 +46,8 @@ describe("the built site is self-contained", () => {
             /\b(?:fetch|importScripts)\s*\(\s*["'`]((?:https?:)?\/\/[^"'`]+)/g,
             /\bnew\s+(?:Worker|SharedWorker|EventSource|WebSocket)\s*\(\s*["'`]((?:https?:|wss?:)?\/\/[^"'`]+)/g,
           ];
-      for (const pattern of patterns) for (const match of text.matchAll(pattern)) offending.push(`${relative(file)}: ${match[1]}`);
+      for (const pattern of patterns)
+        for (const match of text.matchAll(pattern)) offending.push(`${relative(file)}: ${match[1]}`);
     }
     expect(offending).toEqual([]);
   });
@@ -57,15 +60,18 @@ describe("the built site is self-contained", () => {
 describe("SEO basics", () => {
   const pages = html.filter((file) => !file.endsWith("404.html"));
 
-  it.each(pages.map((file) => [relative(file), file]))("%s has a title, a description and a canonical URL", (_, file) => {
-    const text = read(file);
-    expect(text).toMatch(/<title>[^<]{3,}<\/title>/);
-    const description = /<meta name="description" content="([^"]*)"/.exec(text)?.[1];
-    expect(description?.length ?? 0).toBeGreaterThan(20);
-    const canonical = /<link rel="canonical" href="([^"]+)"/.exec(text)?.[1];
-    const route = relative(file).replace(/index\.html$/, "");
-    expect(canonical).toMatch(new RegExp(`^https?://[^/]+/${route.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`));
-  });
+  it.each(pages.map((file) => [relative(file), file]))(
+    "%s has a title, a description and a canonical URL",
+    (_, file) => {
+      const text = read(file);
+      expect(text).toMatch(/<title>[^<]{3,}<\/title>/);
+      const description = /<meta name="description" content="([^"]*)"/.exec(text)?.[1];
+      expect(description?.length ?? 0).toBeGreaterThan(20);
+      const canonical = /<link rel="canonical" href="([^"]+)"/.exec(text)?.[1];
+      const route = relative(file).replace(/index\.html$/, "");
+      expect(canonical).toMatch(new RegExp(`^https?://[^/]+/${route.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`));
+    },
+  );
 
   it("gives every page its own title", () => {
     const titles = pages.map((file) => /<title>([^<]*)<\/title>/.exec(read(file))![1]);

@@ -20,14 +20,16 @@ export function pageWeight(dist: string, htmlFile: string, base = "/"): PageWeig
   const html = readFileSync(path.join(dist, htmlFile), "utf8");
   const toFile = (url: string) => path.join(dist, url.replace(new RegExp(`^${base}`), "").split(/[?#]/)[0]!);
   const scripts = new Set<string>();
-  const queue = [...html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g), ...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)].map(
-    (m) => toFile(m[1]!),
-  );
+  const queue = [
+    ...html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g),
+    ...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g),
+  ].map((m) => toFile(m[1]!));
   let inline = "";
   for (const m of html.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/g)) {
     if (/type="(application\/(ld\+)?json|text\/plain)"/.test(m[1]!)) continue;
     inline += m[2];
-    for (const imp of m[2]!.matchAll(/import\s*(?:[\w*{}\s,]+from\s*)?["']([^"']+\.js)["']/g)) queue.push(toFile(imp[1]!));
+    for (const imp of m[2]!.matchAll(/import\s*(?:[\w*{}\s,]+from\s*)?["']([^"']+\.js)["']/g))
+      queue.push(toFile(imp[1]!));
   }
   while (queue.length) {
     const file = queue.shift()!;
@@ -38,7 +40,9 @@ export function pageWeight(dist: string, htmlFile: string, base = "/"): PageWeig
     for (const m of code.matchAll(/(?:^|[;\n}])\s*(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+\.js)["']/g))
       queue.push(path.resolve(path.dirname(file), m[1]!));
   }
-  const css = [...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)].map((m) => readFileSync(toFile(m[1]!)));
+  const css = [...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)].map((m) =>
+    readFileSync(toFile(m[1]!)),
+  );
   const inlineCss = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]!).join("");
   return {
     scripts: [...scripts].map((file) => path.relative(dist, file)),

@@ -60,8 +60,13 @@ export async function serveStatic(root: string, base = "/"): Promise<StaticServe
       return;
     }
     const type = TYPES[path.extname(file)] ?? "application/octet-stream";
-    const compress = /^(text\/|application\/(json|xml)|image\/svg)/.test(type) && /\bgzip\b/.test(String(request.headers["accept-encoding"]));
-    response.writeHead(200, { "content-type": type, ...(compress ? { "content-encoding": "gzip", vary: "accept-encoding" } : {}) });
+    const compress =
+      /^(text\/|application\/(json|xml)|image\/svg)/.test(type) &&
+      /\bgzip\b/.test(String(request.headers["accept-encoding"]));
+    response.writeHead(200, {
+      "content-type": type,
+      ...(compress ? { "content-encoding": "gzip", vary: "accept-encoding" } : {}),
+    });
     const body = createReadStream(file);
     if (compress) body.pipe(createGzip()).pipe(response);
     else body.pipe(response);

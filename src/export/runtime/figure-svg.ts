@@ -98,10 +98,12 @@ function swatchBands(legend: MarkupElement, width: number): Band[] {
       x = 0;
     }
     const iconY = (SWATCH_ROW - iconSize.height) / 2;
-    rows.at(-1)!.push(
-      (icon ? `<g transform="translate(${x},${iconY})">${icon.outer}</g>` : "") +
-        `<text x="${x + iconSize.width + 6}" y="${SWATCH_ROW / 2}" dy="0.32em">${escapeXml(text)}</text>`,
-    );
+    rows
+      .at(-1)!
+      .push(
+        (icon ? `<g transform="translate(${x},${iconY})">${icon.outer}</g>` : "") +
+          `<text x="${x + iconSize.width + 6}" y="${SWATCH_ROW / 2}" dy="0.32em">${escapeXml(text)}</text>`,
+      );
     x += itemWidth;
   }
   return rows.filter((row) => row.length).map((row) => ({ height: SWATCH_ROW, markup: row.join("") }));

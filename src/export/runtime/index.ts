@@ -100,7 +100,8 @@ export function createNotebook(options: NotebookOptions) {
       header?.start(number, id);
     },
     show(value: unknown) {
-      if (value !== undefined && !(typeof value === "object" && value !== null && displayHandles.has(value))) display(value);
+      if (value !== undefined && !(typeof value === "object" && value !== null && displayHandles.has(value)))
+        display(value);
     },
     async checks(id: string, register: () => unknown): Promise<boolean> {
       registry = createCheckRegistry();
@@ -111,7 +112,9 @@ export function createNotebook(options: NotebookOptions) {
       } catch (error) {
         // Checks that cannot even be set up (they use a name the code above does not define) fail, and say why;
         // the file runs on.
-        sink.print(`Checks of exercise ${id} could not run: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+        sink.print(
+          `Checks of exercise ${id} could not run: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`,
+        );
         return false;
       } finally {
         registry = undefined;
@@ -134,13 +137,16 @@ function drawing(): Record<string, unknown> {
   const plots = plotLibrary();
   const element = (plots.document as { createElement(tag: string): object }).createElement("div");
   let prototype: object | null = element;
-  while (prototype && !Object.getOwnPropertyDescriptor(prototype, "outerHTML")) prototype = Object.getPrototypeOf(prototype);
+  while (prototype && !Object.getOwnPropertyDescriptor(prototype, "outerHTML"))
+    prototype = Object.getPrototypeOf(prototype);
   if (prototype)
     Object.defineProperty(prototype, Symbol.for("Jupyter.display"), {
       configurable: true,
       value(this: { outerHTML: string }) {
         const figure = standaloneSvg(this.outerHTML);
-        return figure ? { "image/svg+xml": figure.svg, "text/plain": `[figure: ${figure.label}]` } : { "text/html": this.outerHTML };
+        return figure
+          ? { "image/svg+xml": figure.svg, "text/plain": `[figure: ${figure.label}]` }
+          : { "text/html": this.outerHTML };
       },
     });
   return plots;

@@ -48,7 +48,10 @@ export function mimeBundle(output: Output): MimeBundle | undefined {
 /** An exercise's check results, as the page lists them. */
 export function checksText(results: readonly CheckResult[]): string {
   const passed = results.filter((result) => result.passed).length;
-  const summary = passed === results.length ? `All ${results.length} checks passed.` : `${passed} of ${results.length} checks passed.`;
+  const summary =
+    passed === results.length
+      ? `All ${results.length} checks passed.`
+      : `${passed} of ${results.length} checks passed.`;
   const lines = results.flatMap((result) => [
     `  ${result.passed ? "✓" : "✗"} ${result.name}`,
     ...(result.message ? [`      ${result.message}`] : []),

@@ -24,7 +24,9 @@ export function textTable(tableHtml: string): string {
   const widths = Array.from({ length: columns }, (_, c) => Math.max(...rows.map((row) => length(row.cells[c] ?? ""))));
   const [head, ...body] = rows;
   // A column of numbers is right-aligned, its heading too.
-  const numericColumn = widths.map((_, c) => body.length > 0 && body.every((row) => row.numeric[c] || row.cells[c] === undefined));
+  const numericColumn = widths.map(
+    (_, c) => body.length > 0 && body.every((row) => row.numeric[c] || row.cells[c] === undefined),
+  );
   const line = (row: (typeof rows)[number]) =>
     widths
       .map((width, c) => {

@@ -20,7 +20,8 @@ const entry = path.join(root, "src/export/index.ts");
 
 let loaded: Promise<Exporter> | undefined;
 function exporter(): Promise<Exporter> {
-  if (!existsSync(entry)) throw new Error(`lesson exports: expected the exporter at ${entry}; run the build from the project root`);
+  if (!existsSync(entry))
+    throw new Error(`lesson exports: expected the exporter at ${entry}; run the build from the project root`);
   return (loaded ??= import(/* @vite-ignore */ pathToFileURL(entry).href) as Promise<Exporter>);
 }
 
