@@ -38,7 +38,7 @@ export function reddi(options?: Partial<ReddiOptions>): Problem {
     start: [0],
     project: boxProjection(-1, 1),
     value: (x, t) => slopeAt(t) * x[0]!,
-    gradient(x, out, t) {
+    gradient(_x, out, t) {
       out[0] = slopeAt(t);
     },
   });

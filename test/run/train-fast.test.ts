@@ -5,18 +5,19 @@
  * changes: the losses agree within 1e-4 relative and the test accuracy within one image of 359.
  */
 import { describe, expect, it } from "vitest";
-import { adam, fastPathAvailable, isWasmResident, sgd } from "../../src/optim/index.ts";
-import { loadDigits, mlp, softmaxRegression } from "../../src/problems/index.ts";
+import { adam, fastPathAvailable, isWasmResident, sgd, type Optimizer, type StepCount } from "../../src/optim/index.ts";
+import { loadDigits, mlp, softmaxRegression, type Classifier } from "../../src/problems/index.ts";
 import { startTraining, trainModel } from "../../src/run/index.ts";
 
 const data = loadDigits();
 
 describe.runIf(fastPathAvailable())("trainModel on the fast paths", () => {
-  it.each([
+  // Each row's optimizer has its own state type: the table holds them as optimizers of some state.
+  it.each<[string, () => Classifier, () => Optimizer<StepCount, unknown>, number]>([
     ["MLP, Adam, batches of 128", () => mlp(), () => adam({ lr: 0.01 }), 128],
     ["MLP, SGD with momentum, full batch", () => mlp(), () => sgd({ lr: 0.5, momentum: 0.9 }), 1438],
     ["softmax regression, AMSGrad, batches of 200", () => softmaxRegression(), () => adam({ amsgrad: true, lr: 0.05 }), 200], // prettier-ignore
-  ] as const)("%s: follows the readable loops", (_, model, optimizer, batchSize) => {
+  ])("%s: follows the readable loops", (_, model, optimizer, batchSize) => {
     const options = { data, epochs: 4, batchSize, float32: true, seed: 2 };
     const fast = trainModel(model(), optimizer(), options);
     const reference = trainModel(model(), optimizer(), { ...options, fast: false });
