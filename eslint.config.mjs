@@ -1,12 +1,13 @@
 // One linter configuration for the whole project (STYLE.md §9); formatting is Prettier's (.prettierrc.json).
 import js from "@eslint/js";
+import { defineConfig } from "eslint/config";
 import tseslint from "typescript-eslint";
 
-export default tseslint.config(
+export default defineConfig(
   // Build output, dependencies, and the AssemblyScript kernels (TypeScript syntax with decorators ESLint can't parse).
   { ignores: ["dist/", "node_modules/", ".astro/", "src/optim/wasm/", "src/problems/wasm/"] },
   js.configs.recommended,
-  ...tseslint.configs.recommended,
+  tseslint.configs.recommended,
   {
     rules: {
       // A leading underscore marks a parameter a signature needs but the body doesn't use.

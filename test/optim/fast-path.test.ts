@@ -188,7 +188,7 @@ describe.runIf(fastPathAvailable())("edge values: the kernels propagate them as 
     const random = rng(7);
     const worst = compare(
       make,
-      (t, x, grad) => {
+      (_t, x, grad) => {
         for (let i = 0; i < N; i++) {
           x[i] = random.normal();
           grad[i] = (i % 2 ? -1 : 1) * edge;
@@ -203,7 +203,7 @@ describe.runIf(fastPathAvailable())("edge values: the kernels propagate them as 
     const random = rng(8);
     const worst = compare(
       make,
-      (t, x, grad) => {
+      (_t, x, grad) => {
         for (let i = 0; i < N; i++) {
           x[i] = (i % 2 ? -1 : 1) * EDGES[i % EDGES.length]!;
           grad[i] = random.normal();
@@ -217,7 +217,7 @@ describe.runIf(fastPathAvailable())("edge values: the kernels propagate them as 
   it("keeps lanes apart: a NaN in one entry spoils no other", () => {
     const worst = compare(
       () => adam({ lr: 0.01, amsgrad: true }) as AnyOptimizer,
-      (t, x, grad) => {
+      (_t, x, grad) => {
         for (let i = 0; i < N; i++) {
           x[i] = 1;
           grad[i] = i === 5 ? NaN : 1;
