@@ -14,7 +14,7 @@ const ALLOWED: Record<string, string[]> = {
   "src/run": ["src/run", "src/optim", "src/problems"],
   "src/plot": ["src/plot", "src/run", "src/optim", "src/problems"],
   "src/notebook": ["src/notebook", "src/plot", "src/run", "src/optim", "src/problems"],
-  "src/markdown": ["src/markdown", "src/notebook"],
+  "src/markdown": ["src/markdown", "src/notebook", "src/plot"],
   "src/site": ["src/site"],
   "src/export": ["src/export", "src/notebook", "src/markdown", "src/optim", "src/problems", "src/run", "src/plot"],
   components: ["components", "src/notebook", "src/plot", "src/site"],

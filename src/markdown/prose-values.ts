@@ -7,6 +7,7 @@
  * Options: `digits` (decimals), `sig` (significant digits), `percent` (×100 with a % sign), `sci` (a × 10ⁿ).
  */
 import type { EvaluatedValue } from "../notebook/kernel.ts";
+import { tenToThe } from "../plot/ticks.ts";
 
 export interface ValueFormat {
   digits?: number;
@@ -14,20 +15,6 @@ export interface ValueFormat {
   percent?: boolean;
   sci?: boolean;
 }
-
-const SUPERSCRIPTS: Record<string, string> = {
-  "-": "⁻",
-  "0": "⁰",
-  "1": "¹",
-  "2": "²",
-  "3": "³",
-  "4": "⁴",
-  "5": "⁵",
-  "6": "⁶",
-  "7": "⁷",
-  "8": "⁸",
-  "9": "⁹",
-};
 
 /** Read and check a <Value> element's attributes; throws with the attribute's name, what is allowed and what was written. */
 export function parseValueAttributes(attributes: Record<string, string | null>): {
@@ -71,7 +58,7 @@ export function formatValue(evaluated: EvaluatedValue, format: ValueFormat): str
   let text: string;
   if (format.sci) {
     const [mantissa, exponent] = x.toExponential(format.digits ?? Math.max(0, (format.sig ?? 3) - 1)).split("e");
-    text = `${mantissa} × 10${[...String(Number(exponent))].map((c) => SUPERSCRIPTS[c]).join("")}`;
+    text = `${mantissa} × ${tenToThe(Number(exponent))}`;
   } else if (format.digits !== undefined) {
     text = x.toFixed(format.digits);
   } else if (format.sig !== undefined) {

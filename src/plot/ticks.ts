@@ -22,6 +22,11 @@ const SUPERSCRIPT: Record<string, string> = {
   "9": "⁹",
 };
 
+/** 10 to an integer power, written with a superscript exponent: `tenToThe(-5)` is "10⁻⁵". */
+export function tenToThe(exponent: number): string {
+  return `10${[...String(exponent)].map((c) => SUPERSCRIPT[c]).join("")}`;
+}
+
 /** The label of a tick on a log axis: plain from 0.001 to 1000, a power of ten (with a mantissa if needed) beyond. */
 export function powerOfTen(value: number): string {
   if (!(value > 0) || !Number.isFinite(value)) return "";
@@ -29,7 +34,7 @@ export function powerOfTen(value: number): string {
   const exponent = Math.floor(Math.log10(shown) + 1e-12);
   if (exponent >= -3 && exponent <= 3) return String(shown);
   const mantissa = Number((shown / 10 ** exponent).toPrecision(2));
-  const power = `10${[...String(exponent)].map((c) => SUPERSCRIPT[c]).join("")}`;
+  const power = tenToThe(exponent);
   return mantissa === 1 ? power : `${mantissa}×${power}`;
 }
 
