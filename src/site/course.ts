@@ -14,6 +14,7 @@ export const PARTS = [
   "Adam",
   "Beyond Adam",
   "Under the hood",
+  "Adam in practice",
 ] as const;
 
 export type Part = (typeof PARTS)[number];

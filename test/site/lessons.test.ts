@@ -40,6 +40,7 @@ const PLAN: [string, string][] = [
   ["14", "Beyond Adam"],
   ["15", "Beyond Adam"],
   ["16", "Under the hood"],
+  ["19", "Adam in practice"],
 ];
 const PART_OF = new Map(PLAN);
 
