@@ -13,6 +13,7 @@ import { lessonSlug } from "./src/site/lessons.ts";
 import { contentRoutes, lessonSidebar, routeOf } from "./src/site/course.ts";
 import { PAGE_SCRIPT } from "./src/site/page-script.ts";
 import { katexFontPreloads } from "./src/site/katex-fonts.ts";
+import { contentSecurityPolicy } from "./src/site/csp.ts";
 import remarkEquations, { trustEquationLinks } from "./src/markdown/remark-equations.ts";
 import rehypeLinks from "./src/markdown/rehype-links.ts";
 
@@ -88,5 +89,6 @@ export default defineConfig({
       ],
     }),
     katexFontPreloads(),
+    contentSecurityPolicy(), // last: it hashes the inline scripts of the finished pages
   ],
 });

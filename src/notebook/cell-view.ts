@@ -42,8 +42,8 @@ export class CellView {
   readonly checks: string | undefined;
   /** Kernel generation in which the cell last ran, or 0. */
   ranIn = 0;
-  /** Values the reader gave the cell's inputs, by input index. */
-  readonly widgetValues: Record<number, number> = {};
+  /** Values the reader gave the cell's inputs, by input key; forgotten when the code changes. */
+  widgetValues: Record<string, number> = {};
   /** The shown output came from a run in this page (not from the build). */
   liveOutput = false;
   /** The code the cell had when it last had to be stopped (it must not run again unless asked to). */
@@ -107,6 +107,7 @@ export class CellView {
           {
             onRun: (advance) => this.hooks.onRun(this, advance),
             onChange: (next) => {
+              this.widgetValues = {};
               this.showEdited();
               this.paired?.relayout(next);
               this.hooks.onEdit(this, next);
@@ -248,7 +249,7 @@ function reconcileWidgets(shown: Element, next: Element): void {
   const kept = new Set<Element>();
   let previous: Element | null = null;
   for (const label of nextLabels) {
-    const old = shown.querySelector<HTMLElement>(`:scope > [data-widget="${label.dataset.widget}"]`);
+    const old = shown.querySelector<HTMLElement>(`:scope > [data-widget="${CSS.escape(label.dataset.widget ?? "")}"]`);
     const same =
       old &&
       old.className === label.className &&

@@ -2,10 +2,15 @@
  * The page's handle on its kernel: runs cells one at a time, and stops a run by throwing the whole kernel away
  * (sandbox.ts) and starting a fresh one. The main thread never waits on cell code, so no cell can freeze the page.
  */
+import { answerFetch } from "./course-fetch.ts";
 import type { RunOptions as KernelRunOptions } from "./kernel.ts";
+import { readKernelMessage } from "./kernel-messages.ts";
 import type { Output } from "./outputs.ts";
-import type { FromKernel, ToKernel } from "./protocol.ts";
+import type { ToKernel } from "./protocol.ts";
 import { startSandbox, type Sandbox } from "./sandbox.ts";
+
+/** The course's origin and base path: the only files a cell may fetch (course-fetch.ts). */
+const SITE = { origin: location.origin, base: import.meta.env.BASE_URL.replace(/\/?$/, "/") };
 
 /** How a run ended: normally, by throwing, by the Stop button, by its time limit, or by the kernel dying. */
 export type RunStatus = "ok" | "error" | "stopped" | "timeout" | "crashed";
@@ -100,15 +105,27 @@ export class KernelClient {
       const giveUp = setTimeout(() => reject(new Error("the kernel did not start within 30 s")), 30_000);
       startSandbox(() => this.onDeath(generation)).then((sandbox) => {
         // A MessagePort, or in dev the Worker itself: both deliver "message" events the same way.
-        (sandbox.port as MessagePort).addEventListener("message", (event: MessageEvent<FromKernel>) => {
-          const message = event.data;
-          if (message?.type === "ready") {
+        // Every message is checked first: cell code runs in the kernel and could have forged it.
+        (sandbox.port as MessagePort).addEventListener("message", (event: MessageEvent<unknown>) => {
+          const message = readKernelMessage(event.data);
+          if (!message || generation !== this.generation) return;
+          if (message.type === "ready") {
             performance.mark("moments:kernel-ready");
             clearTimeout(giveUp);
             return resolve(sandbox);
           }
+          if (message.type === "fetch") {
+            void answerFetch(message.url, SITE).then((answer) =>
+              sandbox.port.postMessage(
+                { type: "fetched", requestId: message.requestId, ...answer } satisfies ToKernel,
+                answer.ok ? [answer.body] : [],
+              ),
+            );
+            return;
+          }
+          // Only the run in progress may speak, and only until its "done": a forged or late message is dropped.
           const active = this.active;
-          if (!active || generation !== this.generation || message?.runId !== active.runId) return;
+          if (!active || message.runId !== active.runId) return;
           if (message.type === "output") active.options.onOutput(message.output);
           else if (message.type === "done") active.finish(message.status);
         });

@@ -31,8 +31,8 @@ export interface KernelOptions {
 }
 
 export interface RunOptions {
-  /** Values the reader gave the cell's inputs, by input index. */
-  widgets?: Record<number, WidgetValue>;
+  /** Values the reader gave the cell's inputs, by input key (`slider:α`, see widgets.ts). */
+  widgets?: Record<string, WidgetValue>;
   /** An exercise's hidden checks, run after the cell's code in the same scope. */
   checks?: string;
   /** Report the last value of each `//: label` line (a cell paired with equations). */
@@ -98,11 +98,9 @@ export function createKernel(options: KernelOptions): Kernel {
     return new DisplayHandle((value) => send({ kind: "progress", label, value: Number(value), total, slot }));
   };
 
-  let widgetValues: Record<number, WidgetValue> = {};
-  let widgetCount = 0;
+  let widgetValues: Record<string, WidgetValue> = {};
   const widgets = createWidgets({
-    next: () => widgetCount++,
-    valueOf: (index) => widgetValues[index],
+    valueOf: (key) => (Object.hasOwn(widgetValues, key) ? widgetValues[key] : undefined),
     show: (spec) => send({ kind: "widget", spec }),
   });
 
@@ -127,7 +125,14 @@ export function createKernel(options: KernelOptions): Kernel {
     },
   };
 
-  for (const [name, value] of Object.entries({ ...options.library, display, progress, ...widgets, expect, check }))
+  for (const [name, value] of Object.entries({
+    ...options.library,
+    display,
+    progress,
+    ...widgets.inputs,
+    expect,
+    check,
+  }))
     define(realm, name, value, false);
   if (options.lazyLibrary) defineLazily(realm, options.lazyLibrary);
 
@@ -141,7 +146,7 @@ export function createKernel(options: KernelOptions): Kernel {
       streamLines = 0;
       droppedLines = 0;
       widgetValues = runOptions.widgets ?? {};
-      widgetCount = 0;
+      widgets.reset();
       slots = 0;
       traced = new Map();
       try {

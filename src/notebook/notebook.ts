@@ -20,6 +20,8 @@ let runner: Runner;
 let store: EditStore;
 /** Cells whose code is being changed by the notebook itself (restoring, resetting): not the reader's edits. */
 const quiet = new Set<CellView>();
+/** Cells changed in another tab while edited here: not saved until the reader chooses a version. */
+const conflicted = new Set<CellView>();
 const saveTimers = new Map<CellView, ReturnType<typeof setTimeout>>();
 let undoReset: Record<string, SavedEdit> | undefined;
 
@@ -43,6 +45,12 @@ export function startNotebook(pending: Event[]): void {
     announce(
       `Your edits can't be saved: ${reason}. Editing still works, but edits will be lost when you leave this page.`,
     );
+  store.onConflict = (id, theirs) => {
+    const cell = cells.find((candidate) => candidate.id === id);
+    if (cell) showConflict(cell, theirs);
+  };
+  store.onExternalChange = onExternalChange;
+  store.watch();
 
   document.addEventListener("click", onClick);
   document.addEventListener("pointerdown", onPointerdown);
@@ -94,7 +102,8 @@ function onClick(event: MouseEvent) {
     kernel.stop();
   } else if (target.closest(".cell-reset")) {
     void quietly(cell, () => cell.setCode(cell.original)).then(() => {
-      store.set(cell.id, undefined);
+      conflicted.delete(cell);
+      store.set(cell.id, undefined, { force: true });
       cell.clearNotice();
       cell.showEdited();
       if (cell.liveOutput) cell.setStale(true);
@@ -140,7 +149,7 @@ function onInput(event: Event) {
   if (!label || !cell) return;
   const value = widgetValue(label);
   if (value === undefined) return;
-  cell.widgetValues[Number(label.dataset.widget)] = value;
+  cell.widgetValues[label.dataset.widget ?? ""] = value;
   const shown = label.querySelector(".widget-value");
   if (shown) shown.textContent = formatWidgetValue(value);
   label.querySelector("input")?.setAttribute("aria-valuetext", formatWidgetValue(value));
@@ -173,7 +182,7 @@ async function undoResetAll() {
   for (const [id, edit] of Object.entries(undoReset)) {
     const cell = cells.find((candidate) => candidate.id === id);
     if (cell) await quietly(cell, () => cell.setCode(edit.code));
-    store.set(id, edit);
+    store.set(id, edit, { force: true });
   }
   undoReset = undefined;
   updateResetAll();
@@ -202,6 +211,7 @@ function scheduleSave(cell: CellView) {
 
 function save(cell: CellView) {
   saveTimers.delete(cell);
+  if (conflicted.has(cell)) return; // the reader has yet to choose between this tab's version and another's
   const stopped = cell.stoppedCode !== undefined && cell.stoppedCode === cell.code ? true : undefined;
   store.set(
     cell.id,
@@ -215,6 +225,63 @@ function flushSaves() {
     clearTimeout(saveTimers.get(cell));
     save(cell);
   }
+}
+
+/** Another tab saved or reset a cell: show its version here, unless the reader is editing this cell right now. */
+function onExternalChange(id: string, edit: SavedEdit | undefined) {
+  const cell = cells.find((candidate) => candidate.id === id);
+  if (!cell) return;
+  const theirs = edit?.code ?? cell.original;
+  if (conflicted.has(cell) || saveTimers.has(cell)) {
+    clearTimeout(saveTimers.get(cell));
+    saveTimers.delete(cell);
+    if (cell.code !== theirs) showConflict(cell, edit);
+    return;
+  }
+  if (cell.code === theirs) return;
+  void quietly(cell, () => cell.setCode(theirs)).then(() => {
+    cell.clearNotice();
+    cell.showEdited();
+    if (cell.liveOutput) cell.setStale(true);
+    cell.setStatus(edit ? "Updated with your edit from another tab." : "Reset in another tab.");
+    updateResetAll();
+  });
+}
+
+/** This tab's edit and another tab's collide: keep both in view and let the reader choose. */
+function showConflict(cell: CellView, theirs: SavedEdit | undefined) {
+  conflicted.add(cell);
+  cell.root.dataset.conflict = "true";
+  const other = theirs?.code ?? cell.original;
+  const resolved = () => {
+    conflicted.delete(cell);
+    delete cell.root.dataset.conflict;
+    cell.clearNotice();
+    cell.showEdited();
+    updateResetAll();
+  };
+  cell.showNotice(
+    theirs
+      ? "This cell was changed in another tab while you were editing it here. Which version do you want to keep?"
+      : "This cell was reset in another tab while you were editing it here. Which version do you want to keep?",
+    [
+      {
+        label: "Use the other tab's version",
+        run: () => void quietly(cell, () => cell.setCode(other)).then(resolved),
+      },
+      {
+        label: "Keep this tab's version",
+        run: () => {
+          const mine = cell.edited
+            ? { code: cell.code, originalHash: cell.originalHash, savedAt: Date.now() }
+            : undefined;
+          store.set(cell.id, mine, { force: true });
+          resolved();
+        },
+      },
+    ],
+    { summary: "The other tab's version", code: other },
+  );
 }
 
 /** Change a cell's code without saving it as the reader's edit. */

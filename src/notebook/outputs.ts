@@ -58,7 +58,7 @@ export const TABLE_ROWS = 20;
 
 /** Turn a value into an output: figures for DOM elements, tables for arrays of records, the inspector otherwise. */
 export function outputFor(value: unknown): Output {
-  if (isElement(value)) return { kind: "figure", html: withValidAria(value).outerHTML };
+  if (isElement(value)) return { kind: "figure", html: withoutStyles(withValidAria(value)).outerHTML };
   if (isRecordArray(value)) return { kind: "table", html: tableHtml(value) };
   return { kind: "value", html: inspectHtml(value) };
 }
@@ -156,6 +156,16 @@ function withValidAria<T extends { outerHTML: string }>(element: T): T {
   const figure = element as unknown as Element;
   for (const labelled of figure.querySelectorAll?.("[aria-label]:not([role]):not(svg)") ?? [])
     labelled.setAttribute("role", labelled.localName === "g" ? "group" : "img");
+  return element;
+}
+
+/**
+ * Plot puts a <style> in each chart; in a page it would style the whole page, so the page never keeps one
+ * (sanitize.ts) and notebook.css states Plot's defaults instead. Dropping them here too makes the build's outputs —
+ * what a reader without JavaScript sees — the same as live ones.
+ */
+function withoutStyles<T extends { outerHTML: string }>(element: T): T {
+  for (const style of (element as unknown as Element).querySelectorAll?.("style") ?? []) style.remove();
   return element;
 }
 

@@ -39,7 +39,7 @@ export async function restoreEdits({ cells, store, quietly }: RestoreContext): P
             label: "Use the author's new version",
             run: () => {
               void cell.setCode(cell.original); // the reader's version stays in the editor's undo history
-              store.set(cell.id, undefined);
+              store.set(cell.id, undefined, { force: true });
               cell.showNotice(
                 "Now showing the author's version. Your version is one Undo (Ctrl+Z) away in the editor.",
               );
@@ -48,7 +48,7 @@ export async function restoreEdits({ cells, store, quietly }: RestoreContext): P
           {
             label: "Keep my version",
             run: () => {
-              store.set(cell.id, { ...saved, originalHash: cell.originalHash, savedAt: Date.now() });
+              store.set(cell.id, { ...saved, originalHash: cell.originalHash, savedAt: Date.now() }, { force: true });
               cell.clearNotice();
             },
           },

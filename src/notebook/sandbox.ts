@@ -1,5 +1,6 @@
 /**
- * Where the kernel lives: a Web Worker inside a hidden, sandboxed iframe (`sandbox="allow-scripts"`).
+ * Where the kernel lives: a Web Worker inside a hidden, sandboxed iframe (`sandbox="allow-scripts"`) whose page,
+ * `notebook-kernel.html`, has a policy of its own (kernel-frame.ts).
  *
  * Why not a plain worker: a worker shares the page's renderer process, and a cell that grows the JavaScript heap
  * until V8 gives up crashes the whole tab. Chromium runs sandboxed iframes in a process of their own, so the same cell
@@ -11,6 +12,7 @@
  * bundle and hands over its text; the iframe starts it from a Blob and connects it to the page by a MessagePort.
  * In `astro dev` (no bundle) the kernel runs as a plain module worker instead.
  */
+import { KERNEL_FRAME_FILE } from "./kernel-frame-file.ts";
 import plotRuntimeUrl from "./plot-runtime.ts?worker&url";
 import kernelUrl from "./worker.ts?worker&url";
 
@@ -24,20 +26,8 @@ export interface Sandbox {
 /** Milliseconds of silence from a visible page's sandbox after which the kernel is declared dead. */
 const HEARTBEAT_TIMEOUT_MS = 3000;
 
-// `<\/script>` below keeps this module safe to inline in a page's <script>.
-/* eslint-disable no-useless-escape */
-const BOOT = `<!doctype html><meta charset="utf-8"><title>Notebook kernel</title><script>
-onmessage = (event) => {
-  if (event.source !== parent || !event.data || typeof event.data.code !== "string") return;
-  onmessage = null;
-  const { code, plotCode, kernel, control } = event.data;
-  const url = (text) => URL.createObjectURL(new Blob([text], { type: "text/javascript" }));
-  const worker = new Worker(url(code), { name: "moments-kernel" });
-  worker.postMessage({ type: "connect", port: kernel, plotRuntime: url(plotCode) }, [kernel]);
-  setInterval(() => control.postMessage("beat"), 250);
-};
-<\/script>`;
-/* eslint-enable no-useless-escape */
+/** The kernel's page (kernel-frame.ts), under the site's base path. */
+const FRAME_URL = `${import.meta.env.BASE_URL.replace(/\/?$/, "/")}${KERNEL_FRAME_FILE}`;
 
 let kernelCode: Promise<[string, string]> | undefined;
 
@@ -64,7 +54,7 @@ export async function startSandbox(onDeath: () => void): Promise<Sandbox> {
   iframe.className = "notebook-kernel";
   iframe.style.cssText =
     "position:fixed;width:1px;height:1px;left:-10px;top:-10px;border:0;opacity:0;pointer-events:none";
-  iframe.srcdoc = BOOT;
+  iframe.src = FRAME_URL;
   const loaded = new Promise((resolve) => iframe.addEventListener("load", resolve, { once: true }));
   document.body.append(iframe);
   const [[code, plotCode]] = await Promise.all([loadKernelCode(), loaded]);
@@ -95,7 +85,8 @@ export async function startSandbox(onDeath: () => void): Promise<Sandbox> {
     control.port1.close();
     iframe.remove();
   }
-  iframe.contentWindow!.postMessage({ code, plotCode, kernel: kernel.port2, control: control.port2 }, "*", [
+  const page = location.href;
+  iframe.contentWindow!.postMessage({ code, plotCode, page, kernel: kernel.port2, control: control.port2 }, "*", [
     kernel.port2,
     control.port2,
   ]);
@@ -109,6 +100,6 @@ function startDevWorker(onDeath: () => void): Sandbox {
     event.preventDefault();
     onDeath();
   });
-  worker.postMessage({ type: "connect" });
+  worker.postMessage({ type: "connect", page: location.href });
   return { port: worker, dispose: () => worker.terminate() };
 }

@@ -7,15 +7,17 @@
  * const lr = slider({ label: "learning rate α", min: 1e-4, max: 1, value: 0.02, log: true });
  * ```
  *
- * Inputs are identified by their order in the cell (the first input is 0). Their specs travel to the page as plain
- * data and the page builds the controls itself: nothing a cell sends is trusted as HTML.
+ * An input is identified by its kind and label (`slider:learning rate α`), not by its place among the cell's calls,
+ * so a value the reader chose stays with its own control when the code around it changes order; the page forgets
+ * the values when the cell's code changes or is reset. Specs travel to the page as plain data and the page builds
+ * the controls itself: nothing a cell sends is trusted as HTML.
  */
 import { escapeHtml } from "./html.ts";
 
 export type WidgetSpec =
   | {
       type: "slider";
-      index: number;
+      key: string;
       label: string;
       min: number;
       max: number;
@@ -23,8 +25,8 @@ export type WidgetSpec =
       value: number;
       log: boolean;
     }
-  | { type: "number"; index: number; label: string; min?: number; max?: number; step?: number; value: number }
-  | { type: "select"; index: number; label: string; options: string[]; value: number };
+  | { type: "number"; key: string; label: string; min?: number; max?: number; step?: number; value: number }
+  | { type: "select"; key: string; label: string; options: string[]; value: number };
 
 /** The value the page holds for an input: a number, or for a select the index of the chosen option. */
 export type WidgetValue = number;
@@ -57,15 +59,23 @@ export interface SelectOptions<T extends string | number> {
 }
 
 export interface WidgetContext {
-  /** The next input's index in the running cell. */
-  next(): number;
-  /** The value the page holds for input `index`, if the reader moved it. */
-  valueOf(index: number): WidgetValue | undefined;
+  /** The value the page holds for the input with this key, if the reader moved it. */
+  valueOf(key: string): WidgetValue | undefined;
   /** Show the input. */
   show(spec: WidgetSpec): void;
 }
 
+/** The inputs a cell can declare. Call `reset()` before each run: keys count repeated labels within one run. */
 export function createWidgets(context: WidgetContext) {
+  const seen = new Map<string, number>();
+  /** `type:label`, with `#2`, `#3`… for a label used again by the same kind of input in one run. */
+  function keyOf(type: WidgetSpec["type"], label: string): string {
+    const key = `${type}:${label}`;
+    const count = (seen.get(key) ?? 0) + 1;
+    seen.set(key, count);
+    return count === 1 ? key : `${key}#${count}`;
+  }
+
   function slider(options: SliderOptions): number {
     const where = "slider";
     checkObject(where, options);
@@ -81,9 +91,9 @@ export function createWidgets(context: WidgetContext) {
     const step = options.step === undefined ? undefined : checkPositive(where, "step", options.step);
     const middle = log ? Math.sqrt(min * max) : (min + max) / 2;
     const fallback = options.value === undefined ? middle : clamp(checkFinite(where, "value", options.value), min, max);
-    const index = context.next();
-    const value = clamp(context.valueOf(index) ?? fallback, min, max);
-    context.show({ type: "slider", index, label, min, max, step, value, log });
+    const key = keyOf("slider", label);
+    const value = clamp(context.valueOf(key) ?? fallback, min, max);
+    context.show({ type: "slider", key, label, min, max, step, value, log });
     return value;
   }
 
@@ -95,9 +105,9 @@ export function createWidgets(context: WidgetContext) {
     const min = options.min === undefined ? undefined : checkFinite(where, "min", options.min);
     const max = options.max === undefined ? undefined : checkFinite(where, "max", options.max);
     const step = options.step === undefined ? undefined : checkPositive(where, "step", options.step);
-    const index = context.next();
-    const value = clamp(context.valueOf(index) ?? fallback, min ?? -Infinity, max ?? Infinity);
-    context.show({ type: "number", index, label, min, max, step, value });
+    const key = keyOf("number", label);
+    const value = clamp(context.valueOf(key) ?? fallback, min ?? -Infinity, max ?? Infinity);
+    context.show({ type: "number", key, label, min, max, step, value });
     return value;
   }
 
@@ -115,14 +125,14 @@ export function createWidgets(context: WidgetContext) {
       throw new RangeError(
         `${where} "${label}": value must be one of the options; received ${JSON.stringify(options.value)}`,
       );
-    const index = context.next();
-    const held = context.valueOf(index);
+    const key = keyOf("select", label);
+    const held = context.valueOf(key);
     const chosen = held !== undefined && Number.isInteger(held) && held >= 0 && held < choices.length ? held : fallback;
-    context.show({ type: "select", index, label, options: choices.map(String), value: chosen });
+    context.show({ type: "select", key, label, options: choices.map(String), value: chosen });
     return choices[chosen]!;
   }
 
-  return { slider, numberInput, select };
+  return { inputs: { slider, numberInput, select }, reset: () => seen.clear() };
 }
 
 /** A value as a slider shows it: 3 significant digits, exponent notation when very small or large. */
@@ -177,7 +187,7 @@ export function widgetHtml(spec: WidgetSpec): string {
       .join("");
     control = `<select>${options}</select>`;
   }
-  return `<label class="widget widget-${spec.type}" data-widget="${spec.index}">${label}${control}</label>`;
+  return `<label class="widget widget-${spec.type}" data-widget="${escapeHtml(spec.key)}">${label}${control}</label>`;
 }
 
 function clamp(value: number, min: number, max: number): number {

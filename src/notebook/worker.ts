@@ -3,10 +3,11 @@
  * The browser kernel: a Web Worker holding the page's shared scope. Started by sandbox.ts inside a sandboxed iframe;
  * it talks to the page only through the MessagePort it receives first (in dev, through its own postMessage).
  */
+import { courseFetch } from "./course-fetch.ts";
 import { createKernel } from "./kernel.ts";
 import { coreLibrary } from "./library-core.ts";
 import { PLOT_LIBRARY_NAMES } from "./plot-names.ts";
-import type { FromKernel, ToKernel } from "./protocol.ts";
+import type { FetchAnswer, FromKernel, ToKernel } from "./protocol.ts";
 
 type Channel = {
   postMessage(message: unknown): void;
@@ -18,6 +19,9 @@ let channel: Channel | undefined;
 // forge the kernel's messages.
 let send: (message: FromKernel) => void = () => {};
 let runId = 0;
+/** Cells' fetches waiting for the page's answer, by request id. */
+const fetches = new Map<number, (answer: FetchAnswer) => void>();
+let nextFetch = 1;
 /** Blob URL of the plot runtime bundle, from the sandbox. */
 let plotRuntimeUrl: string | undefined;
 /** In `astro dev` there is no bundle: the module worker imports the drawing library instead. */
@@ -49,6 +53,11 @@ self.addEventListener("unhandledrejection", (event) => {
 
 async function onMessage(event: MessageEvent<ToKernel>) {
   const message = event.data;
+  if (message?.type === "fetched") {
+    fetches.get(message.requestId)?.(message);
+    fetches.delete(message.requestId);
+    return;
+  }
   if (message?.type !== "run") return; // `evaluate` is for the build only
   runId = message.runId;
   const result = await kernel.run(message.cellId, message.source, {
@@ -61,8 +70,20 @@ async function onMessage(event: MessageEvent<ToKernel>) {
 
 self.addEventListener(
   "message",
-  async (event: MessageEvent<{ type: "connect"; port?: MessagePort; plotRuntime?: string }>) => {
+  async (event: MessageEvent<{ type: "connect"; port?: MessagePort; plotRuntime?: string; page?: string }>) => {
     if (channel || event.data?.type !== "connect") return;
+    const ask = (url: string) =>
+      new Promise<FetchAnswer>((resolve) => {
+        const requestId = nextFetch++;
+        fetches.set(requestId, resolve);
+        send({ type: "fetch", requestId, url });
+      });
+    const base = import.meta.env.BASE_URL.replace(/\/?$/, "/");
+    Object.defineProperty(self, "fetch", {
+      value: courseFetch(event.data.page ?? self.location.href, base, ask),
+      writable: true,
+      configurable: true,
+    });
     if (import.meta.env.DEV) devPlotLibrary = (await import("./library-plot.ts")).plotLibrary();
     const port = event.data.port;
     plotRuntimeUrl = event.data.plotRuntime;

@@ -1,7 +1,8 @@
 /**
  * Edits are never lost: autosave across reload and navigation, reset, the author-changed notice, a full storage,
- * and share links that open a cell's code without running it.
+ * two tabs editing one lesson, and share links that open a cell's code without running it.
  */
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cellCode, LIBRARY, newPage, outputText, setCellCode, startSite, statusText } from "./support.ts";
 
@@ -116,6 +117,57 @@ describe("edits", () => {
     await page.keyboard.press("Control+Enter");
     await page.locator("#show-values[data-state=ok]").waitFor();
     expect(await outputText(page, "show-values")).toBe("42");
+  });
+});
+
+describe("two tabs of one lesson", () => {
+  const code = (tab: Page) => cellCode(tab, "show-table");
+
+  async function twoTabs() {
+    const context = await site.browser.newContext();
+    const [a, b] = [await context.newPage(), await context.newPage()];
+    for (const tab of [a, b]) {
+      await tab.goto(site.server.url + LIBRARY);
+      await tab.locator("#show-values .cell-code pre").click(); // the notebook starts on the first interaction
+      await tab.locator("#show-values .cm-content").waitFor();
+    }
+    return { context, a, b };
+  }
+
+  it("a tab shows an edit saved in another, and a Reset in one resets the other", async () => {
+    const { context, a, b } = await twoTabs();
+    await setCellCode(b, "show-table", "'edited in B'");
+    await b.waitForFunction((key) => localStorage.getItem(key)?.includes("edited in B"), KEY);
+    await expect.poll(() => code(a)).toBe("'edited in B'");
+    expect(await statusText(a, "show-table")).toBe("Updated with your edit from another tab.");
+
+    await a.locator("#show-table .cell-reset").click();
+    await expect.poll(() => code(b)).not.toContain("edited in B");
+    expect(await statusText(b, "show-table")).toBe("Reset in another tab.");
+    expect(await code(b)).toBe(await code(a));
+    await context.close();
+  });
+
+  it("a stale tab's keystroke never replaces a newer edit unseen: the reader chooses", async () => {
+    const { context, a, b } = await twoTabs();
+    await setCellCode(a, "show-table", "'A, being typed'");
+    // Before A's autosave (400 ms), B saves its edit of the same cell (written as B's notebook writes it).
+    await b.evaluate((key) => {
+      const edits = JSON.parse(localStorage.getItem(key) ?? "{}");
+      edits["show-table"] = { code: "'B, saved first'", originalHash: "b", savedAt: Date.now() };
+      localStorage.setItem(key, JSON.stringify(edits));
+    }, KEY);
+    const notice = a.locator("#show-table .cell-notice");
+    await notice.getByText("This cell was changed in another tab").waitFor();
+    expect(await notice.locator("pre").textContent()).toBe("'B, saved first'");
+    // Nothing A typed is saved over B's edit until the reader chooses.
+    await a.waitForTimeout(800);
+    expect(await a.evaluate((key) => localStorage.getItem(key), KEY)).toContain("B, saved first");
+
+    await notice.getByRole("button", { name: "Keep this tab's version" }).click();
+    await a.waitForFunction((key) => localStorage.getItem(key)?.includes("A, being typed"), KEY);
+    await expect.poll(() => code(b)).toBe("'A, being typed'");
+    await context.close();
   });
 });
 

@@ -70,6 +70,39 @@ describe("inputs", () => {
   });
 });
 
+describe("inputs forget stale values", () => {
+  const beta = () => page.locator("#inputs-demo .widget-value").innerText();
+  const moveBeta = async () => {
+    await runCell(page, "inputs-demo");
+    const slider = page.getByRole("slider", { name: "β" });
+    await slider.focus();
+    for (let i = 0; i < 5; i++) await page.keyboard.press("ArrowLeft");
+    await expect.poll(async () => Number(await beta())).toBeLessThan(0.9);
+  };
+
+  it("editing the cell's code clears the values the reader moved", async () => {
+    await moveBeta();
+    await setCellCode(
+      page,
+      "inputs-demo",
+      'const steps = numberInput({ label: "steps", value: 40, min: 1, max: 500, step: 1 });\n' +
+        'const beta = slider({ label: "β", min: 0.5, max: 0.999, value: 0.9 });\nbeta',
+    );
+    await page.keyboard.press("Control+Enter");
+    await page.locator("#inputs-demo[data-state=ok]").waitFor();
+    expect(await beta()).toBe("0.9");
+    expect(await outputText(page, "inputs-demo")).toContain("0.9");
+  });
+
+  it("Reset clears them too", async () => {
+    await moveBeta();
+    await setCellCode(page, "inputs-demo", "1");
+    await page.locator("#inputs-demo .cell-reset").click();
+    await runCell(page, "inputs-demo");
+    expect(await beta()).toBe("0.9");
+  });
+});
+
 describe("exercises", () => {
   it("list which checks pass and fail, offer hints and the solution, and pass with the solution", async () => {
     await page.locator("#exercise-demo .cell-run").click();

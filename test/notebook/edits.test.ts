@@ -50,3 +50,73 @@ describe("EditStore", () => {
     expect(new EditStore("/p/", () => storage as unknown as Storage).cellIds).toEqual([]);
   });
 });
+
+describe("EditStore in two tabs of one lesson", () => {
+  const twoTabs = () => {
+    const storage = new MemoryStorage();
+    const open = () => new EditStore("/p/", () => storage as unknown as Storage);
+    return { storage, a: open(), b: open() };
+  };
+
+  it("never drops another tab's edit of another cell", () => {
+    const { a, b } = twoTabs();
+    a.set("cell-1", edit("from A"));
+    b.set("cell-2", edit("from B")); // B opened before A saved: its copy has no cell-1
+    expect(a.get("cell-1")?.code).toBe("from A");
+    b.sync();
+    expect(b.get("cell-1")?.code).toBe("from A");
+    expect(b.get("cell-2")?.code).toBe("from B");
+  });
+
+  it("refuses a stale tab's save over a newer edit of the same cell, and says whose it is", () => {
+    const { a, b } = twoTabs();
+    const conflicts: [string, string | undefined][] = [];
+    a.onConflict = (id, theirs) => conflicts.push([id, theirs?.code]);
+    a.set("cell-1", edit("first"));
+    b.sync();
+    b.set("cell-1", edit("B's newer edit"));
+    expect(a.set("cell-1", edit("A's keystroke from a stale copy"))).toBe(false);
+    expect(conflicts).toEqual([["cell-1", "B's newer edit"]]);
+    expect(b.get("cell-1")?.code).toBe("B's newer edit");
+    // The reader chose A's version: now it is saved.
+    expect(a.set("cell-1", edit("A's keystroke from a stale copy"), { force: true })).toBe(true);
+    b.sync();
+    expect(b.get("cell-1")?.code).toBe("A's keystroke from a stale copy");
+  });
+
+  it("tells a tab which cells another tab saved or reset", () => {
+    const { a, b } = twoTabs();
+    const changes: [string, string | undefined][] = [];
+    b.onExternalChange = (id, saved) => changes.push([id, saved?.code]);
+    a.set("cell-1", edit("one"));
+    a.set("cell-2", edit("two"));
+    b.sync();
+    a.set("cell-1", undefined); // Reset in A
+    b.sync();
+    a.clear(); // Reset all in A
+    b.sync();
+    b.sync(); // nothing new: nothing reported
+    expect(changes).toEqual([
+      ["cell-1", "one"],
+      ["cell-2", "two"],
+      ["cell-1", undefined],
+      ["cell-2", undefined],
+    ]);
+  });
+
+  it("follows the storage event of its own page only", () => {
+    const { a, b } = twoTabs();
+    const listeners: ((event: StorageEvent) => void)[] = [];
+    const target = {
+      addEventListener: (type: string, fn: (event: StorageEvent) => void) => type === "storage" && listeners.push(fn),
+    };
+    const seen: string[] = [];
+    b.onExternalChange = (id) => seen.push(id);
+    b.watch(target as unknown as Window);
+    a.set("cell-1", edit("x"));
+    for (const listener of listeners) listener({ key: "moments:edits:v1:/other/" } as StorageEvent);
+    expect(seen).toEqual([]);
+    for (const listener of listeners) listener({ key: editsKey("/p/") } as StorageEvent);
+    expect(seen).toEqual(["cell-1"]);
+  });
+});

@@ -87,7 +87,7 @@ describe("kernel: inputs and exercise checks", () => {
     );
     expect(result!.outputs[0]).toEqual({
       kind: "widget",
-      spec: { type: "slider", index: 0, label: "α", min: 0.001, max: 1, step: undefined, value: 0.1, log: true },
+      spec: { type: "slider", key: "slider:α", label: "α", min: 0.001, max: 1, step: undefined, value: 0.1, log: true },
     });
     expect(texts(result!.outputs)).toContain("0.1");
   });

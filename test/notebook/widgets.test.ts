@@ -8,11 +8,10 @@ import {
   type WidgetSpec,
 } from "../../src/notebook/widgets.ts";
 
-function harness(values: Record<number, number> = {}) {
+function harness(values: Record<string, number> = {}) {
   const shown: WidgetSpec[] = [];
-  let index = 0;
-  const widgets = createWidgets({ next: () => index++, valueOf: (i) => values[i], show: (spec) => shown.push(spec) });
-  return { ...widgets, shown };
+  const widgets = createWidgets({ valueOf: (key) => values[key], show: (spec) => shown.push(spec) });
+  return { ...widgets.inputs, reset: widgets.reset, shown };
 }
 
 describe("inputs declared by a cell", () => {
@@ -21,18 +20,32 @@ describe("inputs declared by a cell", () => {
     expect(slider({ label: "α", min: 1e-4, max: 1, value: 0.02, log: true })).toBe(0.02);
     expect(numberInput({ label: "steps", value: 100 })).toBe(100);
     expect(select({ label: "optimizer", options: ["adam", "sgd"] })).toBe("adam");
-    expect(shown.map((spec) => [spec.type, spec.index])).toEqual([
-      ["slider", 0],
-      ["number", 1],
-      ["select", 2],
-    ]);
+    expect(shown.map((spec) => spec.key)).toEqual(["slider:α", "number:steps", "select:optimizer"]);
   });
 
-  it("return the value the reader chose, by position in the cell, clamped to the range", () => {
-    const { slider, numberInput, select } = harness({ 0: 0.5, 1: 9999, 2: 1 });
+  it("return the value the reader chose, by kind and label, clamped to the range", () => {
+    const { slider, numberInput, select } = harness({ "slider:β": 0.5, "number:steps": 9999, "select:optimizer": 1 });
     expect(slider({ label: "β", min: 0, max: 0.999 })).toBe(0.5);
     expect(numberInput({ label: "steps", value: 10, max: 500 })).toBe(500);
     expect(select({ label: "optimizer", options: ["adam", "sgd"] })).toBe("sgd");
+  });
+
+  it("keep a chosen value with its own input when the cell's inputs change order", () => {
+    const values = { "slider:β₁": 0.5 };
+    const { slider, reset } = harness(values);
+    expect(slider({ label: "β₁", min: 0, max: 0.99, value: 0.9 })).toBe(0.5);
+    expect(slider({ label: "β₂", min: 0, max: 0.999, value: 0.999 })).toBe(0.999);
+    reset(); // the next run declares β₂ first: β₁ still gets the reader's value, β₂ its default
+    expect(slider({ label: "β₂", min: 0, max: 0.999, value: 0.999 })).toBe(0.999);
+    expect(slider({ label: "β₁", min: 0, max: 0.99, value: 0.9 })).toBe(0.5);
+  });
+
+  it("tell apart inputs of one kind that share a label, in order of use", () => {
+    const { slider, numberInput, shown } = harness({ "slider:x#2": 0.25 });
+    expect(slider({ label: "x", min: 0, max: 1 })).toBe(0.5);
+    expect(slider({ label: "x", min: 0, max: 1 })).toBe(0.25);
+    numberInput({ label: "x", value: 3 });
+    expect(shown.map((spec) => spec.key)).toEqual(["slider:x", "slider:x#2", "number:x"]);
   });
 
   it("default a slider to the middle of its range (geometric middle on a log scale)", () => {
@@ -73,14 +86,23 @@ describe("inputs declared by a cell", () => {
   });
 
   it("build controls from the spec, escaping the label", () => {
-    const html = widgetHtml({ type: "slider", index: 0, label: "<α>", min: 1e-4, max: 1, value: 0.02, log: true });
+    const html = widgetHtml({
+      type: "slider",
+      key: 'slider:<α>"',
+      label: "<α>",
+      min: 1e-4,
+      max: 1,
+      value: 0.02,
+      log: true,
+    });
     expect(html).toContain("&lt;α&gt;");
+    expect(html).toContain('data-widget="slider:&lt;α&gt;&quot;"');
     expect(html).toContain(
       '<input type="range" min="0" max="1000" step="1" value="575" data-from="0.0001" data-to="1" data-scale="log" aria-valuetext="0.02">',
     );
     const stepped = widgetHtml({
       type: "slider",
-      index: 1,
+      key: "slider:k",
       label: "k",
       min: 0,
       max: 10,

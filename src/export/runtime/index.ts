@@ -77,9 +77,7 @@ export function createNotebook(options: NotebookOptions) {
     return showHandle(bundle(0), bundle);
   };
 
-  let inputs = 0;
   const widgets = createWidgets({
-    next: () => inputs++,
     valueOf: () => undefined,
     show: (spec) => sink.show(bundleOf({ kind: "widget", spec })),
   });
@@ -91,12 +89,13 @@ export function createNotebook(options: NotebookOptions) {
   };
 
   const library: Record<string, unknown> = { ...coreLibrary(), ...(options.plots ? drawing() : {}) };
-  Object.assign(library, { display, progress, ...widgets, expect, check });
+  Object.assign(library, { display, progress, ...widgets.inputs, expect, check });
 
   return {
     library,
     cell(number: number, id: string) {
       flush();
+      widgets.reset();
       header?.start(number, id);
     },
     show(value: unknown) {
