@@ -44,8 +44,8 @@ describe("a lesson page in Chromium", () => {
   it("re-runs an edited cell with a new learning rate and shows the new output", async () => {
     await page.goto(lesson());
     const original = await cellCode(page, "setup");
-    expect(original).toContain("lr: 0.02");
-    await setCellCode(page, "setup", original.replace("lr: 0.02", "lr: 0.1"));
+    expect(original).toContain("[0.02, 0.9, 0.9999, 1e-8]");
+    await setCellCode(page, "setup", original.replace("[0.02, 0.9, 0.9999, 1e-8]", "[0.1, 0.9, 0.9999, 1e-8]"));
     await page.locator("#uncorrected .cell-run").click();
     await waitForState(page, "uncorrected", "ok");
     const first = (await outputText(page, "uncorrected")).split("\n")[0];

@@ -47,9 +47,11 @@ describe("axe, WCAG 2.2 AA", () => {
   const pages = builtPages(DIST);
   for (const theme of ["light", "dark"] as const) {
     it.each(pages)(`%s has no violations (${theme} theme)`, async (path) => {
+      // bypassCSP: axe is injected as an inline script, which the page's own policy (rightly) refuses.
       const { page, context } = await newPage(site.browser, {
         viewport: { width: 1280, height: 900 },
         colorScheme: theme,
+        bypassCSP: true,
       });
       await context.addInitScript((t) => localStorage.setItem("starlight-theme", t), theme);
       await page.goto(site.server.url + path);
@@ -59,7 +61,7 @@ describe("axe, WCAG 2.2 AA", () => {
   }
 
   it("has no violations once the reader edits and runs cells (editors, inputs, live outputs, exercises)", async () => {
-    const { page } = await newPage(site.browser, { viewport: { width: 1280, height: 900 } });
+    const { page } = await newPage(site.browser, { viewport: { width: 1280, height: 900 }, bypassCSP: true });
     await page.goto(site.server.url + LIBRARY);
     await runCell(page, "time-limit-demo"); // runs every cell above it too
     await setCellCode(page, "exercise-demo", "function gradientStep(x: number, lr: number) { return x; }");

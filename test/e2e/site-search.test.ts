@@ -54,7 +54,7 @@ describe("search", () => {
     // (A string, so that vitest does not rewrite the page's own dynamic import.)
     const indexed: string = await page.evaluate(`(async () => {
       const pagefind = await import(location.origin + "/pagefind/pagefind.js");
-      const found = await pagefind.search("seed");
+      const found = await pagefind.search("tutorial");
       const pages = await Promise.all(found.results.map((result) => result.data()));
       return pages.find((data) => data.url === "/lessons/adam-in-one-page/").content;
     })()`);

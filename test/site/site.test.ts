@@ -58,7 +58,8 @@ describe("the built site is self-contained", () => {
 });
 
 describe("SEO basics", () => {
-  const pages = html.filter((file) => !file.endsWith("404.html"));
+  // (notebook-kernel.html is the kernel's sandboxed page, not a page for readers.)
+  const pages = html.filter((file) => !file.endsWith("404.html") && !file.endsWith("notebook-kernel.html"));
 
   it.each(pages.map((file) => [relative(file), file]))(
     "%s has a title, a description and a canonical URL",

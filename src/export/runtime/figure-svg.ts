@@ -117,6 +117,10 @@ function size(svg: MarkupElement, fallback = DEFAULT_WIDTH): { width: number; he
   return { width, height };
 }
 
+/**
+ * A white background, and the one rule of Plot's stylesheet an image needs (charts reach here without it: the
+ * kernel drops Plot's <style>, src/notebook/outputs.ts). In a standalone image it styles that image alone.
+ */
 function background(): string {
-  return '<rect width="100%" height="100%" fill="white"/>';
+  return '<rect width="100%" height="100%" fill="white"/><style>text, tspan { white-space: pre; }</style>';
 }
