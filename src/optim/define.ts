@@ -22,7 +22,7 @@
  */
 import { fastKernelsFor, type OptimizerKernels } from "./fast-path.ts";
 import type { LearningRate, Optimizer, StepCount, Vector } from "./types.ts";
-import { checkParameters, checkStep, learningRateAt } from "./validate.ts";
+import { checkParameters, checkShape, checkStep, learningRateAt } from "./validate.ts";
 
 export interface OptimizerDefinition<State extends StepCount, Options extends { lr: LearningRate }> {
   name: string;
@@ -31,8 +31,14 @@ export interface OptimizerDefinition<State extends StepCount, Options extends { 
   stateVectors: readonly string[];
   /** Whether `update` has a WebAssembly kernel to hand its loop to (Adam, AdamW, SGD, AdaGrad, RMSprop). */
   hasKernel?: boolean;
-  /** A fresh state (t = 0) for parameters x, already checked to be a vector. */
-  init(x: Vector): State;
+  /**
+   * A fresh state (t = 0) for parameters x, already checked to be a vector, with its shape: `[x.length]`, or
+   * `[rows, cols]` when `init` was told so (`opt.init(x, { shape })`, checked against x's length); `given`
+   * says whether it was.
+   */
+  init(x: Vector, shape: readonly number[], given: boolean): State;
+  /** Checks of the state beyond `stateVectors` (vectors of other lengths, such as Adafactor's row factor), at each step. */
+  checkState?(x: Vector, state: State): void;
   /**
    * One step in place, once `state.t` counts it, with the learning rate α_t. Must allocate nothing. `kernels`: the
    * WebAssembly kernels when this step may use them (all vectors in wasm memory), else null.
@@ -43,16 +49,17 @@ export interface OptimizerDefinition<State extends StepCount, Options extends { 
 export function defineOptimizer<State extends StepCount, Options extends { lr: LearningRate }>(
   definition: OptimizerDefinition<State, Options>,
 ): Optimizer<State, Options> {
-  const { name, options, stateVectors, init, update, hasKernel = false } = definition;
+  const { name, options, stateVectors, init, update, checkState, hasKernel = false } = definition;
   return {
     name,
     options,
-    init(x) {
+    init(x, layout) {
       checkParameters(name, x);
-      return init(x);
+      return init(x, checkShape(name, x, layout), layout?.shape !== undefined);
     },
     step(x, grad, state) {
       checkStep(name, x, grad, state, stateVectors);
+      if (checkState) checkState(x, state);
       const t = ++state.t;
       const lr = learningRateAt(name, options.lr, t);
       update(x, grad, state, lr, hasKernel ? fastKernelsFor(x, grad, state, stateVectors) : null);

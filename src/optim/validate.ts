@@ -6,7 +6,7 @@
  * Each message names the optimizer (or problem), the parameter, the allowed range and the value received. Range
  * problems throw RangeError, type problems TypeError. Tests assert this wording; keep it here and only here.
  */
-import type { LearningRate, StepCount, Vector } from "./types.ts";
+import type { LearningRate, ParameterLayout, StepCount, Vector } from "./types.ts";
 
 /** How one option is checked: its default and a function that returns the accepted value or throws. */
 export interface OptionSpec<T> {
@@ -126,18 +126,50 @@ export function above(bound: number, defaultValue: number): OptionSpec<number> {
   };
 }
 
+/** A finite number ≥ `bound`: Adafactor's clipping threshold d (bound 1). */
+export function atLeast(bound: number, defaultValue: number): OptionSpec<number> {
+  const allowed = `a finite number ≥ ${bound}`;
+  return {
+    default: defaultValue,
+    check: (value, where) => checkNumber(value, where, allowed, (x) => Number.isFinite(x) && x >= bound),
+  };
+}
+
+/** A finite number ≤ `bound`: Adafactor's β₂ decay exponent (bound 0). */
+export function atMost(bound: number, defaultValue: number): OptionSpec<number> {
+  const allowed = `a finite number ≤ ${bound}`;
+  return {
+    default: defaultValue,
+    check: (value, where) => checkNumber(value, where, allowed, (x) => Number.isFinite(x) && x <= bound),
+  };
+}
+
+/** One of a few strings (Muon's adjustLr). */
+export function oneOf<T extends string>(values: readonly T[], defaultValue: T): OptionSpec<T> {
+  const allowed = `one of ${values.map(show).join(", ")}`;
+  return {
+    default: defaultValue,
+    check(value, where) {
+      if (typeof value !== "string") throw typeError(where, allowed, value);
+      if (!values.includes(value as T)) throw rangeError(where, allowed, value);
+      return value as T;
+    },
+  };
+}
+
 /** Any finite number (a shift, a data set's true slope). */
 export function finite(defaultValue: number): OptionSpec<number> {
   const allowed = "a finite number";
   return { default: defaultValue, check: (value, where) => checkNumber(value, where, allowed, Number.isFinite) };
 }
 
-/** An integer ≥ `least` (a sample count, a seed, a number of steps). */
-export function integer(least: number, defaultValue: number): OptionSpec<number> {
-  const allowed = `an integer ≥ ${least}`;
+/** An integer ≥ `least` (a sample count, a seed, a number of steps), and ≤ `most` when that is given. */
+export function integer(least: number, defaultValue: number, most = Infinity): OptionSpec<number> {
+  const allowed = most === Infinity ? `an integer ≥ ${least}` : `an integer in [${least}, ${most}]`;
   return {
     default: defaultValue,
-    check: (value, where) => checkNumber(value, where, allowed, (x) => Number.isSafeInteger(x) && x >= least),
+    check: (value, where) =>
+      checkNumber(value, where, allowed, (x) => Number.isSafeInteger(x) && x >= least && x <= most),
   };
 }
 
@@ -195,6 +227,35 @@ export function learningRateAt(optimizer: string, lr: LearningRate, t: number): 
 export function checkParameters(optimizer: string, x: unknown): asserts x is Vector {
   if (!(x instanceof Float64Array || x instanceof Float32Array))
     throw new TypeError(`${optimizer}.init: x must be a Float64Array or Float32Array; received ${show(x)}`);
+}
+
+/**
+ * Check the layout handed to `init` (types.ts, {@link ParameterLayout}) and return x's shape: `[x.length]` when none
+ * is given, else `[n]` or `[rows, cols]` with product x.length.
+ */
+export function checkShape(optimizer: string, x: Vector, layout: unknown): readonly number[] {
+  if (layout === undefined) return [x.length];
+  if (layout === null || typeof layout !== "object" || Array.isArray(layout))
+    throw new TypeError(
+      `${optimizer}.init: layout must be an object such as { shape: [rows, cols] }; received ${show(layout)}`,
+    );
+  for (const name of Object.keys(layout))
+    if (name !== "shape")
+      throw new TypeError(`${optimizer}.init: unknown layout option ${JSON.stringify(name)}; the only one is shape`);
+  const { shape } = layout as ParameterLayout;
+  if (shape === undefined) return [x.length];
+  const where = { owner: `${optimizer}.init`, name: "shape" };
+  const allowed = `[n] or [rows, cols], positive integers whose product is x's length (${x.length})`;
+  if (!Array.isArray(shape) || shape.some((d) => typeof d !== "number")) throw typeError(where, allowed, shape);
+  const dimensions = shape as number[];
+  if (
+    dimensions.length < 1 ||
+    dimensions.length > 2 ||
+    !dimensions.every((d) => Number.isSafeInteger(d) && d > 0) ||
+    dimensions.reduce((product, d) => product * d, 1) !== x.length
+  )
+    throw rangeError(where, allowed, shape);
+  return Object.freeze([...dimensions]);
 }
 
 /**

@@ -2,6 +2,11 @@
  * The `step` path allocates nothing: no `new`, no array or object literal, no closure, no spread, no copying method.
  * A reading of the source (a heap measurement would be flaky): `step` in define.ts, which every optimizer shares, and
  * each optimizer's `update(x, grad, state, lr[, kernels]) { … }`, and the fast path's check (fast-path.ts).
+ *
+ * Muon is the one optimizer that needs memory beyond its state: Newton–Schulz works on two r×n iterates and two r×r
+ * Gram products (r, n = min and max of rows, cols). `muon.init` allocates them beside the state and every step
+ * reuses them; only a state that did not come from `init` (a structured clone) gets its scratch at its first step,
+ * from a helper outside `update` (muon.ts, `scratchFor`).
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
@@ -48,14 +53,17 @@ const ALLOCATING: [string, RegExp][] = [
 ];
 
 describe("the step path allocates nothing", () => {
-  it("finds the shared step, the fast-path check and the eight update loops (adam and adamw share one)", () => {
+  it("finds the shared step, the fast-path check and the eleven update loops (adam and adamw share one)", () => {
     expect(bodies.map(([where]) => where.split(":")[0]).sort()).toEqual([
       "adadelta.ts",
+      "adafactor.ts",
       "adagrad.ts",
       "adam.ts",
       "adamax.ts",
       "define.ts",
       "fast-path.ts",
+      "lion.ts",
+      "muon.ts",
       "nadam.ts",
       "radam.ts",
       "rmsprop.ts",

@@ -5,7 +5,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as optim from "../../src/optim/index.ts";
-import { adam, adamw, sgd, type Optimizer, type Vector } from "../../src/optim/index.ts";
+import {
+  adafactor,
+  adam,
+  adamw,
+  lion,
+  sgd,
+  type Optimizer,
+  type ParameterLayout,
+  type Vector,
+} from "../../src/optim/index.ts";
 
 const lr = fc.double({ min: 0, max: 1, noNaN: true });
 const beta = fc.double({ min: 0, max: 0.999, noNaN: true });
@@ -32,7 +41,35 @@ const OPTIONS: Record<string, fc.Arbitrary<Record<string, unknown>>> = {
   adamax: fc.record({ lr, betas, eps, weightDecay: decay }),
   nadam: fc.record({ lr, betas, eps, weightDecay: decay, momentumDecay: fc.double({ min: 0, max: 1, noNaN: true }) }),
   radam: fc.record({ lr, betas, eps, weightDecay: decay }),
+  lion: fc.record({ lr, betas, weightDecay: decay }),
+  adafactor: fc.record({
+    lr,
+    beta2Decay: fc.double({ min: -1, max: 0, noNaN: true }),
+    eps: fc.tuple(fc.option(eps, { nil: null }), fc.double({ min: 0, max: 1e-2, noNaN: true })),
+    d: fc.double({ min: 1, max: 10, noNaN: true }),
+    weightDecay: decay,
+    maximize: fc.boolean(),
+  }),
+  muon: fc.record({
+    lr,
+    weightDecay: decay,
+    momentum: beta,
+    nesterov: fc.boolean(),
+    eps,
+    nsSteps: fc.integer({ min: 0, max: 8 }),
+    adjustLr: fc.constantFrom("original", "match_rms_adamw"),
+  }),
 };
+
+/**
+ * How each optimizer is told x's layout: Muon needs a matrix (a row, or 2×2 for four entries); Adafactor factors an
+ * even-length x as a 2-row matrix, so both of its second moments are in play; the others get no shape.
+ */
+function layoutFor(name: string, length: number): ParameterLayout | undefined {
+  if (name === "muon") return { shape: length === 4 ? [2, 2] : [1, length] };
+  if (name === "adafactor" && length % 2 === 0) return { shape: [2, length / 2] };
+  return undefined;
+}
 
 const make = (name: string, options: object) =>
   (optim as unknown as Record<string, (o: object) => Optimizer<any>>)[name]!(options);
@@ -46,9 +83,13 @@ const run = fc.integer({ min: 1, max: 4 }).chain((dimension) => {
   return fc.record({ x0: vector, gradients: fc.array(vector, { minLength: 1, maxLength: 20 }) });
 });
 
-function replay(optimizer: Optimizer<any>, { x0, gradients }: { x0: number[]; gradients: number[][] }) {
+function replay(
+  optimizer: Optimizer<any>,
+  { x0, gradients }: { x0: number[]; gradients: number[][] },
+  layout = layoutFor(optimizer.name, x0.length),
+) {
   const x = Float64Array.from(x0);
-  const state = optimizer.init(x);
+  const state = optimizer.init(x, layout);
   const after: { x: Float64Array; state: Record<string, unknown> }[] = [];
   for (const g of gradients) {
     optimizer.step(x, Float64Array.from(g), state);
@@ -87,7 +128,7 @@ describe.each(Object.keys(OPTIONS))("%s", (name) => {
   it("accepts Float32Array parameters and keeps float32 state", () => {
     const opt = make(name, {});
     const x = Float32Array.of(1, 2);
-    const state = opt.init(x);
+    const state = opt.init(x, layoutFor(name, 2));
     opt.step(x, Float32Array.of(0.5, -0.5), state);
     for (const value of Object.values(state)) if (typeof value !== "number") expect(value).toBeInstanceOf(Float32Array);
     expect(state.t).toBe(1);
@@ -119,6 +160,33 @@ describe("relations between optimizers", () => {
         }
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it("lion with betas [0, 0] and no decay is sign descent x − lr·sign(g), bit for bit", () => {
+    fc.assert(
+      fc.property(lr, run, (rate, path) => {
+        const x = Float64Array.from(path.x0);
+        const expected = Float64Array.from(path.x0);
+        const opt = lion({ lr: rate, betas: [0, 0] });
+        const state = opt.init(x);
+        for (const g of path.gradients) {
+          opt.step(x, Float64Array.from(g), state);
+          for (let i = 0; i < g.length; i++) expected[i] = expected[i]! - rate * Math.sign(g[i]!);
+          expect(x).toEqual(expected);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("adafactor told shape [n] is adafactor without a shape (a vector), bit for bit", () => {
+    fc.assert(
+      fc.property(OPTIONS.adafactor!, run, (options, path) => {
+        const asVector = replay(adafactor(options), path, { shape: [path.x0.length] });
+        expect(asVector).toEqual(replay(adafactor(options), path, {}));
+      }),
+      { numRuns: 100 },
     );
   });
 
