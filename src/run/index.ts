@@ -1,8 +1,8 @@
 /**
  * Runs: `minimize(problem, optimizer, options)` → a trajectory as plain data (points, losses, optimizer states);
  * `trainModel(model, optimizer, options)` → a classifier's training curves per epoch (or `startTraining` to take turns);
- * `parameterGroups(layout, choose)`, one optimizer per block of a model's parameters (Muon for the matrices, AdamW for
- * the biases); `inverseSqrtDecay(α)`, the schedule t ↦ α/√t; `timeStep`, `timeCopy` and `msPerCall`, timings where the cell runs.
+ * `parameterGroups(layout, choose)`, one optimizer per block of a model's parameters; `inverseSqrtDecay(α)`, the
+ * schedule t ↦ α/√t; `timeStep`, `timeCopy` and `msPerCall`, timings where the cell runs.
  */
 export { minimize, type MinimizeOptions, type Trajectory } from "./minimize.ts";
 export type { Snapshot } from "./snapshot.ts";
@@ -15,13 +15,7 @@ export {
   type TrainingData,
   type TrainingResult,
 } from "./train.ts";
-export { inverseSqrtDecay, type Schedule } from "./schedules.ts";
-export { linearLR, type LinearLROptions } from "./linear-lr.ts";
-export { cosineAnnealingLR, type CosineAnnealingLROptions } from "./cosine-annealing-lr.ts";
-export { stepLR, type StepLROptions } from "./step-lr.ts";
-export { sequentialLR, type SequentialLROptions } from "./sequential-lr.ts";
-export { warmupCosine, type WarmupCosineOptions } from "./warmup-cosine.ts";
-export { clipGradNorm, type ClipGradNormOptions } from "./clip-grad-norm.ts";
+export { inverseSqrtDecay } from "./schedules.ts";
 export {
   parameterGroups,
   type ParameterGroups,
