@@ -15,7 +15,13 @@ export {
   type TrainingData,
   type TrainingResult,
 } from "./train.ts";
-export { inverseSqrtDecay } from "./schedules.ts";
+export { inverseSqrtDecay, type Schedule } from "./schedules.ts";
+export { linearLR, type LinearLROptions } from "./linear-lr.ts";
+export { cosineAnnealingLR, type CosineAnnealingLROptions } from "./cosine-annealing-lr.ts";
+export { stepLR, type StepLROptions } from "./step-lr.ts";
+export { sequentialLR, type SequentialLROptions } from "./sequential-lr.ts";
+export { warmupCosine, type WarmupCosineOptions } from "./warmup-cosine.ts";
+export { clipGradNorm, type ClipGradNormOptions } from "./clip-grad-norm.ts";
 export {
   parameterGroups,
   type ParameterGroups,
