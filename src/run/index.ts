@@ -1,8 +1,10 @@
 /**
  * Runs: `minimize(problem, optimizer, options)` → a trajectory as plain data (points, losses, optimizer states);
  * `trainModel(model, optimizer, options)` → a classifier's training curves per epoch (or `startTraining` to take turns);
- * `parameterGroups(layout, choose)`, one optimizer per block of a model's parameters; `inverseSqrtDecay(α)`, the
- * schedule t ↦ α/√t; `timeStep`, `timeCopy` and `msPerCall`, timings where the cell runs.
+ * `parameterGroups(layout, choose)`, one optimizer per block of a model's parameters; learning-rate schedules
+ * t ↦ α_t to pass as `lr` (`linearLR`, `cosineAnnealingLR`, `warmupCosine`, `stepLR`, `inverseSqrtDecay`,
+ * `sequentialLR`; PyTorch's scheduler epoch e is step t − 1); `clipGradNorm(grad, maxNorm)`, PyTorch's clipping by
+ * global norm; `timeStep`, `timeCopy` and `msPerCall`, timings where the cell runs.
  */
 export { minimize, type MinimizeOptions, type Trajectory } from "./minimize.ts";
 export type { Snapshot } from "./snapshot.ts";
