@@ -30,7 +30,7 @@ import {
 
 interface ScheduleCall {
   kind: string;
-  options?: Record<string, number>;
+  options?: Record<string, number | undefined>;
   schedules?: ScheduleCall[];
   milestones?: number[];
 }
