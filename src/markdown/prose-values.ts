@@ -6,7 +6,7 @@
  *
  * Options: `digits` (decimals), `sig` (significant digits), `percent` (×100 with a % sign), `sci` (a × 10ⁿ).
  */
-import type { EvaluatedValue } from "../notebook/kernel.ts";
+import type { EvaluatedValue } from "../notebook/shared/protocol.ts";
 import { tenToThe } from "../plot/ticks.ts";
 
 export interface ValueFormat {

@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { standaloneSvg } from "../../src/export/runtime/figure-svg.ts";
 import { decodeEntities, markupText, topElements } from "../../src/export/runtime/markup.ts";
 import { textTable } from "../../src/export/runtime/text-table.ts";
-import { plotLibrary } from "../../src/notebook/library-plot.ts";
-import { outputFor } from "../../src/notebook/outputs.ts";
+import { plotLibrary } from "../../src/notebook/kernel/library-plot.ts";
+import { outputFor } from "../../src/notebook/shared/outputs.ts";
 
 const { Plot } = plotLibrary() as { Plot: typeof import("@observablehq/plot") };
 

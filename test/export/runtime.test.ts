@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vites
 import { libraryNames } from "../../src/export/shared.ts";
 import { createNotebook } from "../../src/export/runtime/index.ts";
 import { KERNEL_NAMES } from "../../src/export/runtime/names.ts";
-import { fullLibrary } from "../../src/notebook/library.ts";
+import { fullLibrary } from "../../src/notebook/kernel/library.ts";
 
 const scratch = mkdtempSync(path.join(tmpdir(), "moments-runtime-"));
 const script = pathToFileURL(path.join(scratch, "demo.ts")).href;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { coreLibrary } from "../../src/notebook/library-core.ts";
-import { plotLibrary } from "../../src/notebook/library-plot.ts";
-import { PLOT_LIBRARY_NAMES } from "../../src/notebook/plot-names.ts";
+import { coreLibrary } from "../../src/notebook/kernel/library-core.ts";
+import { plotLibrary } from "../../src/notebook/kernel/library-plot.ts";
+import { PLOT_LIBRARY_NAMES } from "../../src/notebook/kernel/plot-names.ts";
 
 describe("the cell library", () => {
   it("lists exactly the drawing names the browser kernel loads on first use", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CellSyntaxError, compileCell, SCOPE_PARAM } from "../../src/notebook/transpile.ts";
+import { CellSyntaxError, compileCell, SCOPE_PARAM } from "../../src/notebook/compile/transpile.ts";
 
 const AsyncFunction = (async () => {}).constructor as new (
   ...args: string[]
