@@ -113,7 +113,7 @@ function introduction(lesson: Lesson, pageUrl: string, plots: boolean): string {
     `# ${lesson.title}`,
     ...(lesson.description ? ["", `*${lesson.description}*`] : []),
     "",
-    `A lesson of Moments, exported from [its page](${pageUrl}) as a notebook for Deno's TypeScript kernel`,
+    `A lesson exported from [its page](${pageUrl}) as a notebook for Deno's TypeScript kernel`,
     "(`deno jupyter --install` adds it to Jupyter). The outputs are those computed when the site was built.",
     "",
     `Run the next cell first (it is collapsed): it defines the cell library every cell uses${

@@ -80,7 +80,7 @@ function header(lesson: Lesson, pageUrl: string, plots: boolean, bundle: Library
     `# ${lesson.title}`,
     ...(lesson.description ? ["", lesson.description] : []),
     "",
-    `A lesson of Moments, exported from ${pageUrl}`,
+    `A lesson exported from ${pageUrl}`,
     `Run it with Node 22.18 or later, in any folder, offline:   node ${lesson.slug}.ts`,
     "",
     "- The prose is in comments, with its math as TeX; the cells follow in the page's order and share one scope, as on",

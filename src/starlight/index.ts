@@ -116,6 +116,9 @@ function notebookIntegration(
             // be one self-contained classic script.
             worker: { format: "iife", plugins: () => [viteLibrary] },
             resolve: {
+              // One Observable Plot in the browser's bundles, the site's own if it has one (a drawing module of its
+              // library imports it), so the kit's Plot and the library's marks are the same Plot.
+              dedupe: ["@observablehq/plot"],
               // linkedom's CSS parser names a global-script build as its "browser" entry, which has no exports;
               // bundle its CommonJS entry instead (the kernel uses linkedom as Plot's DOM).
               alias: [{ find: /^@acemir\/cssom$/, replacement: require.resolve("@acemir/cssom") }],
