@@ -60,7 +60,7 @@ export class CellSyntaxError extends SyntaxError {
   }
 }
 
-const IMPORT_MESSAGE = "Cells do not import: the library (adam, Plot, minimize, …) is already in scope";
+const IMPORT_MESSAGE = "Cells do not import: the course library (every name it exports) and Plot are already in scope";
 const EXPORT_MESSAGE = "Cells do not export: top-level declarations are already shared with later cells";
 
 interface Edit {
