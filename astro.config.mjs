@@ -3,7 +3,7 @@
 import { defineConfig } from "astro/config";
 import starlight from "@astrojs/starlight";
 import moments from "./src/starlight/index.ts";
-import { courseSidebar } from "./src/site/course.ts";
+import { COURSE_LIBRARY, courseSidebar } from "./src/site/course.ts";
 import { lessonSlug } from "./src/site/lessons.ts";
 
 export default defineConfig({
@@ -21,7 +21,7 @@ export default defineConfig({
       plugins: [
         moments({
           // The course library: every export is in every cell's scope.
-          library: ["./src/optim/index.ts", "./src/problems/index.ts", "./src/run/index.ts", "./src/plot/index.ts"],
+          library: COURSE_LIBRARY,
           // Lesson files are NN-topic.mdx; their pages drop the number (src/content.config.ts uses the same rule).
           generateId: lessonSlug,
         }),
