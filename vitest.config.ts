@@ -5,7 +5,9 @@ export default defineConfig({
     projects: [
       {
         // The download runtime's `moments:library` (generated per page in a build): our whole course library.
-        resolve: { alias: { "moments:library": new URL("./test/support/course-library.ts", import.meta.url).pathname } },
+        resolve: {
+          alias: { "moments:library": new URL("./test/support/course-library.ts", import.meta.url).pathname },
+        },
         test: {
           name: "unit",
           include: ["test/**/*.test.ts"],

@@ -106,7 +106,9 @@ function courseLibrary(library: Pick<CellLibrary, "names">, used: readonly strin
           const module = library.names.get(name);
           if (module) byModule.set(module, [...(byModule.get(module) ?? []), name]);
         }
-        const lines = [...byModule].map(([module, names]) => `export { ${names.join(", ")} } from ${JSON.stringify(module)};`);
+        const lines = [...byModule].map(
+          ([module, names]) => `export { ${names.join(", ")} } from ${JSON.stringify(module)};`,
+        );
         return { contents: lines.join("\n") || "export {};", loader: "js", resolveDir: process.cwd() };
       });
     },

@@ -190,11 +190,7 @@ function cellElement(cell: FoundCell, result: BuildCellResult): RootContent {
           ]),
         ),
       ]
-    : [
-        ...common,
-        attribute("code", highlightCode(cell)),
-        attribute("output", renderOutputs(result.outputs)),
-      ];
+    : [...common, attribute("code", highlightCode(cell)), attribute("output", renderOutputs(result.outputs))];
   return { type: "mdxJsxFlowElement", name: "Cell", attributes, children: [] } as unknown as RootContent;
 }
 

@@ -9,7 +9,12 @@ import { fileURLToPath } from "node:url";
 import { lessonSlug } from "./lessons.ts";
 
 /** Our course's cell library, as the plugin's `library` option takes it: every export is in every cell's scope. */
-export const COURSE_LIBRARY = ["./src/optim/index.ts", "./src/problems/index.ts", "./src/run/index.ts", "./src/plot/index.ts"];
+export const COURSE_LIBRARY = [
+  "./src/optim/index.ts",
+  "./src/problems/index.ts",
+  "./src/run/index.ts",
+  "./src/plot/index.ts",
+];
 
 /** The parts of the course, in order. A lesson's `part` must be one of these. */
 export const PARTS = [

@@ -48,13 +48,19 @@ export default function moments(userOptions: MomentsUserOptions = {}): Starlight
     hooks: {
       "config:setup"({ config, updateConfig, addIntegration, astroConfig, logger }) {
         updateConfig({
-          customCss: [require.resolve("katex/dist/katex.min.css"), here("../styles/notebook.css"), ...(config.customCss ?? [])],
+          customCss: [
+            require.resolve("katex/dist/katex.min.css"),
+            here("../styles/notebook.css"),
+            ...(config.customCss ?? []),
+          ],
           head: [...(config.head ?? []), { tag: "script", attrs: {}, content: PAGE_SCRIPT }],
         });
         // Cells, math and equations need the unified (remark/rehype) Markdown pipeline; Astro's default is another.
         const markdown = astroConfig.markdown as { processor: ReturnType<typeof unified> };
         if (markdown.processor?.name !== "unified") {
-          logger.info(`markdown.processor is "${markdown.processor?.name}"; using unified() for Moments' cells and math`);
+          logger.info(
+            `markdown.processor is "${markdown.processor?.name}"; using unified() for Moments' cells and math`,
+          );
           markdown.processor = unified();
         }
         const contentDirs = [
@@ -125,12 +131,20 @@ function notebookIntegration(
             },
           },
         });
-        injectRoute({ pattern: "/notebook-kernel.html", entrypoint: here("./routes/kernel-frame.ts"), prerender: true });
+        injectRoute({
+          pattern: "/notebook-kernel.html",
+          entrypoint: here("./routes/kernel-frame.ts"),
+          prerender: true,
+        });
         if (options.downloads) {
           injectRoute({ pattern: "/[...page].ts", entrypoint: here("./routes/download-ts.ts"), prerender: true });
           injectRoute({ pattern: "/[...page].ipynb", entrypoint: here("./routes/download-ipynb.ts"), prerender: true });
         }
-        (globalThis as { __momentsBuild?: unknown }).__momentsBuild = { root, library, exporter: here("../export/index.ts") };
+        (globalThis as { __momentsBuild?: unknown }).__momentsBuild = {
+          root,
+          library,
+          exporter: here("../export/index.ts"),
+        };
       },
     },
   };

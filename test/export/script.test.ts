@@ -13,7 +13,6 @@ import type { CellNames } from "../../src/export/shared.ts";
 import { linkResolver } from "../../src/export/index.ts";
 import { parseLesson, type LessonSource } from "../../src/export/lesson.ts";
 import { comment, lessonScript } from "../../src/export/script.ts";
-import { ROOT } from "../support/paths.ts";
 import { cell, demo, lessonSource, PAGE_URL, wholeLibrary } from "./support.ts";
 
 let bundle: LibraryBundle;

@@ -38,7 +38,9 @@ export async function resolveLibrary(entries: readonly string[], root: string): 
     const where = entries.length > 1 ? `library[${i}]` : "library";
     const file = path.resolve(root, entry);
     if (!existsSync(file))
-      throw new Error(`moments: ${where} must name a module of the site; received ${JSON.stringify(entry)} (${file} does not exist)`);
+      throw new Error(
+        `moments: ${where} must name a module of the site; received ${JSON.stringify(entry)} (${file} does not exist)`,
+      );
     return { where, entry, file };
   });
   const names = new Map<string, string>();

@@ -82,7 +82,6 @@ export function stripTypes(source: string): string {
   }
 }
 
-
 export interface CompileOptions {
   /**
    * Report the value each `//: label` line produces: its assignment or declaration is wrapped in

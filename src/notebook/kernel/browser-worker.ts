@@ -86,7 +86,10 @@ self.addEventListener(
       configurable: true,
     });
     if (import.meta.env.DEV) {
-      const [{ drawingKit }, drawing] = await Promise.all([import("./drawing-kit.ts"), import("virtual:moments/drawing")]);
+      const [{ drawingKit }, drawing] = await Promise.all([
+        import("./drawing-kit.ts"),
+        import("virtual:moments/drawing"),
+      ]);
       devPlotLibrary = { ...drawingKit(), ...drawing.library };
     }
     const port = event.data.port;

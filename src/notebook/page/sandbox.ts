@@ -95,7 +95,10 @@ export async function startSandbox(onDeath: () => void): Promise<Sandbox> {
 }
 
 function startDevWorker(onDeath: () => void): Sandbox {
-  const worker = new Worker(new URL("../kernel/browser-worker.ts", import.meta.url), { type: "module", name: "moments-kernel" });
+  const worker = new Worker(new URL("../kernel/browser-worker.ts", import.meta.url), {
+    type: "module",
+    name: "moments-kernel",
+  });
   worker.addEventListener("error", (event) => {
     event.preventDefault();
     onDeath();
