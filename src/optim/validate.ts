@@ -70,6 +70,12 @@ export function decayRate(defaultValue: number): OptionSpec<number> {
   return { default: defaultValue, check: (value, where) => checkNumber(value, where, allowed, (x) => x >= 0 && x < 1) };
 }
 
+/** A number in (0, 1]: a schedule's starting factor (PyTorch's LinearLR start_factor). */
+export function positiveFraction(defaultValue: number): OptionSpec<number> {
+  const allowed = "a number in (0, 1]";
+  return { default: defaultValue, check: (value, where) => checkNumber(value, where, allowed, (x) => x > 0 && x <= 1) };
+}
+
 /** A number in [0, 1]: dampening. */
 export function fraction(defaultValue: number): OptionSpec<number> {
   const allowed = "a number in [0, 1]";

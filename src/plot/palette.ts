@@ -38,7 +38,8 @@ const [vermillion, green, purple, orange, sky, blue, grey] = SERIES_COLORS as [
  * The colour of each optimizer, by the names the lessons use in legends. Plain SGD is the grey baseline. The
  * variants of Adam share the hues of the first methods: a chart compares Adam with one family at a time. Of the
  * two blues, Adam has one and only Adadelta, which no chart draws beside Adam, the other: Nesterov and RAdam (drawn
- * with Adam in lessons 10, 11 and 15) take vermillion and green.
+ * with Adam in lessons 10, 11 and 15) take vermillion and green. Adam's successors are drawn against AdamW (green) and
+ * Adam (blue), so Lion, Adafactor and Muon take the three hues left: vermillion, orange and purple.
  */
 export const OPTIMIZER_COLORS: Readonly<Record<string, string>> = Object.freeze({
   sgd: grey,
@@ -53,6 +54,9 @@ export const OPTIMIZER_COLORS: Readonly<Record<string, string>> = Object.freeze(
   adamax: orange,
   nadam: purple,
   radam: green,
+  lion: vermillion,
+  adafactor: orange,
+  muon: purple,
 });
 
 /** The fixed colour of an optimizer's name, or undefined for any other series. */

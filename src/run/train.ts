@@ -23,6 +23,10 @@
  * {@link startTraining} and call `nextEpoch()` in turns. One gradient buffer and one batch buffer serve the whole
  * run; nothing is allocated per batch.
  *
+ * The optimizer steps the whole parameter vector, `optimizer.init(parameters)`. For one optimizer per block of the
+ * model's layout — Muon (matrices only) on the weight matrices and AdamW on the biases, Adafactor factoring each
+ * matrix, weight decay on the weights only — pass `parameterGroups(model.layout, (block) => …)` (parameter-groups.ts).
+ *
  * In float32 (`float32: true`), the parameters, the gradient, the optimizer's state and a float32 copy of the data are
  * placed in WebAssembly memory, where the model's passes and the optimizer's step run as SIMD kernels (about 8× faster
  * for the MLP here); `fast: false` keeps the readable loops, which the kernels are tested against.

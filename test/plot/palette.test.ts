@@ -35,6 +35,12 @@ describe("palette", () => {
     expect(colorOf("β = 0.9")).toBeUndefined();
   });
 
+  it("gives Lion, Adafactor and Muon colours of their own beside AdamW's and Adam's", () => {
+    const successors = ["lion", "adafactor", "muon", "adamw", "adam"];
+    expect(successors.map(colorOf).every((color) => color !== undefined)).toBe(true);
+    expect(new Set(successors.map(colorOf)).size).toBe(5);
+  });
+
   it("keeps optimizers' colours and gives other series the unused colours in order", () => {
     const scale = colors(["adam", "β = 0.9", "β = 0.99"]);
     expect(scale.domain).toEqual(["adam", "β = 0.9", "β = 0.99"]);
