@@ -5,7 +5,18 @@ import tseslint from "typescript-eslint";
 
 export default defineConfig(
   // Build output, dependencies, and the AssemblyScript kernels (TypeScript syntax with decorators ESLint can't parse).
-  { ignores: ["dist/", "node_modules/", ".astro/", "src/optim/wasm/", "src/problems/wasm/"] },
+  {
+    ignores: [
+      "dist/",
+      "node_modules/",
+      ".astro/",
+      "src/optim/wasm/",
+      "src/problems/wasm/",
+      "examples/*/node_modules/",
+      "examples/*/.astro/",
+      "examples/*/dist/",
+    ],
+  },
   js.configs.recommended,
   tseslint.configs.recommended,
   {

@@ -4,10 +4,14 @@ export default defineConfig({
   test: {
     projects: [
       {
+        // The download runtime's `moments:library` (generated per page in a build): our whole course library.
+        resolve: {
+          alias: { "moments:library": new URL("./test/support/course-library.ts", import.meta.url).pathname },
+        },
         test: {
           name: "unit",
           include: ["test/**/*.test.ts"],
-          exclude: ["test/site/**", "test/e2e/**"],
+          exclude: ["test/site/**", "test/e2e/**", "test/example/**"],
           globalSetup: ["scripts/build-wasm.ts"], // the WebAssembly kernels, when missing or stale
           testTimeout: 30_000,
         },
@@ -18,6 +22,17 @@ export default defineConfig({
           name: "site",
           include: ["test/site/**/*.test.ts", "test/e2e/**/*.test.ts"],
           globalSetup: ["scripts/build-wasm.ts", "test/support/build-site.ts"],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        // examples/least-squares installed and built as an external site, then checked as files and in Chromium.
+        test: {
+          name: "example",
+          include: ["test/example/**/*.test.ts"],
+          globalSetup: ["test/support/build-example.ts"],
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,

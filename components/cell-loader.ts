@@ -3,8 +3,8 @@
  * (src/notebook/notebook.ts) when the reader first touches a cell or the notebook bar — pointer, focus or key — or at
  * once when there is something to restore: edits saved on an earlier visit, or a shared cell in the URL.
  */
-import { editsKey } from "../src/notebook/edits.ts";
-import { isShareFragment } from "../src/notebook/share.ts";
+import { editsKey } from "../src/notebook/page/edits.ts";
+import { isShareFragment } from "../src/notebook/page/share.ts";
 
 const INTERACTIVE = "[data-cell], [data-notebook-bar]";
 
@@ -44,7 +44,7 @@ function start() {
   if (loading) return;
   loading = true;
   performance.mark("moments:interaction");
-  import("../src/notebook/notebook.ts").then((notebook) => {
+  import("../src/notebook/page/notebook.ts").then((notebook) => {
     notebook.startNotebook(pending.splice(0));
     started = true;
   });

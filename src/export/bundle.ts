@@ -1,24 +1,31 @@
 /**
- * The library an exported lesson carries, bundled with esbuild once per build.
+ * The library a download carries, bundled with esbuild for each page: only what its cells use.
  *
- * - `runtime`: the cell library and the notebook functions (src/export/runtime), as one function declaration
- *   `momentsLibrary(options)` — our own code, not minified, so a reader can look up how `adam` steps.
- * - `vendor`: Observable Plot and linkedom (Plot's DOM outside a browser), minified, as `__momentsVendor()`. Only
- *   lessons that draw carry it: it is most of a file's size (≈ 0.7 MB against ≈ 0.2 MB for the runtime).
+ * - `runtime`: the names the page's cells use of the course library (tree-shaken: a page that never loads the
+ *   digits carries no digits) and the notebook's own functions (src/export/runtime), as one function declaration
+ *   `momentsLibrary(options)` — not minified, so a reader can look up how `adam` steps.
+ * - `vendor`: Observable Plot and linkedom (Plot's DOM outside a browser), minified, as `__momentsVendor()`, shared
+ *   by every page that draws: it is most of a file's size.
+ * - `licenses`: one line per package or licensed file bundled (name, version, license), for the file's header.
  *
  * The runtime does not bundle Plot and linkedom itself: its imports of them read `__momentsVendor()`, which the
  * `.ts` defines from the vendor bundle and a notebook from Deno's `npm:` imports. Both are function declarations,
  * so they can sit at the end of a file and still be called at its top.
  */
-import { build, type Plugin } from "esbuild";
-import { readFileSync } from "node:fs";
+import { build, type Metafile, type Plugin } from "esbuild";
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { CellLibrary } from "../notebook/build/library.ts";
 
 export interface LibraryBundle {
   runtime: string;
   vendor: string;
   /** Installed versions of the vendored packages (a notebook imports exactly these from npm). */
   versions: { plot: string; linkedom: string };
+  /** What the file bundles and under which license: "dompurify 3.5.0 (MPL-2.0 OR Apache-2.0)". */
+  licenses: string[];
 }
 
 const VENDOR_FUNCTION = "__momentsVendor";
@@ -30,19 +37,17 @@ import { parseHTML } from "linkedom";
 export const linkedom = { parseHTML };
 `;
 
-const cache = new Map<string, Promise<LibraryBundle>>();
+const RUNTIME_ENTRY = fileURLToPath(new URL("./runtime/index.ts", import.meta.url));
+const require = createRequire(import.meta.url);
 
-/** Bundle the library from the project at `root` (memoized: the endpoints of every lesson share one bundle). */
-export function libraryBundle(root: string): Promise<LibraryBundle> {
-  let bundle = cache.get(root);
-  if (!bundle) {
-    bundle = bundleLibrary(root);
-    cache.set(root, bundle);
-  }
-  return bundle;
-}
+let vendorBundle: Promise<{ code: string; licenses: string[] }> | undefined;
 
-async function bundleLibrary(root: string): Promise<LibraryBundle> {
+/** Bundle what a page uses (`used`: library names its cells use) of the course `library`. */
+export async function libraryBundle(
+  library: Pick<CellLibrary, "names">,
+  used: readonly string[],
+  plots: boolean,
+): Promise<LibraryBundle> {
   const common = {
     bundle: true,
     write: false,
@@ -50,42 +55,98 @@ async function bundleLibrary(root: string): Promise<LibraryBundle> {
     platform: "neutral",
     target: "es2022",
     logLevel: "silent",
+    metafile: true,
+    mainFields: ["module", "main"] as string[],
   } as const;
-  const [runtime, vendor] = await Promise.all([
-    build({
-      ...common,
-      absWorkingDir: root,
-      entryPoints: [path.join(root, "src/export/runtime/index.ts")],
-      globalName: "momentsRuntime",
-      mainFields: ["module", "main"],
-      plugins: [vendorFromFunction()],
-      legalComments: "none",
-    }),
-    build({
-      ...common,
-      absWorkingDir: root,
-      stdin: { contents: VENDOR_ENTRY, resolveDir: root, loader: "js" },
-      globalName: "vendor",
-      minify: true,
-      mainFields: ["module", "main"],
-      // linkedom's CSS parser names a global-script build as its "browser"/"module" entry; bundle its CommonJS one
-      // (as astro.config.mjs does for the kernel worker).
-      alias: { "@acemir/cssom": path.join(root, "node_modules/@acemir/cssom/lib/index.js") },
-      legalComments: "eof",
-    }),
-  ]);
+  const runtime = await build({
+    ...common,
+    entryPoints: [RUNTIME_ENTRY],
+    globalName: "momentsRuntime",
+    plugins: [courseLibrary(library, used), vendorFromFunction()],
+    legalComments: "none",
+  });
+  vendorBundle ??= build({
+    ...common,
+    stdin: { contents: VENDOR_ENTRY, resolveDir: path.dirname(RUNTIME_ENTRY), loader: "js" },
+    globalName: "vendor",
+    minify: true,
+    // linkedom's CSS parser names a global-script build as its "browser"/"module" entry; bundle its CommonJS one
+    // (as the plugin does for the kernel worker).
+    alias: { "@acemir/cssom": require.resolve("@acemir/cssom") },
+    legalComments: "eof",
+  }).then((vendor) => ({
+    code: declare(`${VENDOR_FUNCTION}()`, "vendor", vendor.outputFiles![0]!.text),
+    licenses: licensesOf(vendor.metafile!),
+  }));
+  const vendor = plots ? await vendorBundle : { code: "", licenses: [] };
   const version = (name: string) =>
-    JSON.parse(readFileSync(path.join(root, "node_modules", name, "package.json"), "utf8")).version as string;
+    (JSON.parse(readFileSync(packageJson(name)!, "utf8")) as { version: string }).version;
   return {
     runtime: declare(
       "momentsLibrary(options)",
       "momentsRuntime",
-      runtime.outputFiles[0]!.text,
+      runtime.outputFiles![0]!.text,
       "  return momentsRuntime.createNotebook(options);",
     ),
-    vendor: declare(`${VENDOR_FUNCTION}()`, "vendor", vendor.outputFiles[0]!.text),
+    vendor: vendor.code,
     versions: { plot: version("@observablehq/plot"), linkedom: version("linkedom") },
+    licenses: [...new Set([...licensesOf(runtime.metafile!), ...vendor.licenses])].sort(),
   };
+}
+
+/** `moments:library`: the names the page uses, re-exported from the library's modules (the rest is shaken off). */
+function courseLibrary(library: Pick<CellLibrary, "names">, used: readonly string[]): Plugin {
+  return {
+    name: "moments-library",
+    setup(build) {
+      build.onResolve({ filter: /^moments:library$/ }, () => ({ path: "library", namespace: "moments-library" }));
+      build.onLoad({ filter: /.*/, namespace: "moments-library" }, () => {
+        const byModule = new Map<string, string[]>();
+        for (const name of used) {
+          const module = library.names.get(name);
+          if (module) byModule.set(module, [...(byModule.get(module) ?? []), name]);
+        }
+        const lines = [...byModule].map(
+          ([module, names]) => `export { ${names.join(", ")} } from ${JSON.stringify(module)};`,
+        );
+        return { contents: lines.join("\n") || "export {};", loader: "js", resolveDir: process.cwd() };
+      });
+    },
+  };
+}
+
+/**
+ * A line per package (from its package.json) and per licensed file of the course (a file whose first comment has a
+ * `@license` tag, e.g. a dataset's) that went into a bundle.
+ */
+function licensesOf(metafile: Metafile): string[] {
+  const lines = new Set<string>();
+  for (const input of Object.keys(metafile.inputs)) {
+    const file = path.resolve(input);
+    const inPackage = /^(.*[/\\]node_modules[/\\](?:@[^/\\]+[/\\])?[^/\\]+)[/\\]/.exec(file)?.[1];
+    if (inPackage) {
+      const manifest = JSON.parse(readFileSync(path.join(inPackage, "package.json"), "utf8")) as {
+        name: string;
+        version: string;
+        license?: string;
+      };
+      lines.add(`${manifest.name} ${manifest.version} (${manifest.license ?? "license not stated"})`);
+    } else if (existsSync(file)) {
+      const tag = /(?:@license|Licen[cs]e:)\s+([^\n*]+)/.exec(readFileSync(file, "utf8").slice(0, 2000))?.[1]?.trim();
+      if (tag) lines.add(`${path.basename(file)}: ${tag}`);
+    }
+  }
+  return [...lines];
+}
+
+function packageJson(name: string): string | undefined {
+  let dir = path.dirname(require.resolve(name));
+  while (!existsSync(path.join(dir, "package.json")) || !dir.endsWith(name.split("/").pop()!)) {
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+  return path.join(dir, "package.json");
 }
 
 /**

@@ -13,11 +13,11 @@
  * - An exercise: a markdown cell with its hints, its starter code, a cell running its checks, and its reference
  *   solution (collapsed), which replaces the learner's code for the cells below when run.
  */
-import type { Output } from "../notebook/outputs.ts";
+import type { Output } from "../notebook/shared/outputs.ts";
 import type { LibraryBundle } from "./bundle.ts";
 import { proseText, type Lesson } from "./lesson.ts";
 import { mimeBundle } from "./runtime/mime.ts";
-import { planLesson, valueText } from "./shared.ts";
+import { planLesson, valueText, type CellNames } from "./shared.ts";
 
 export interface NotebookInput {
   lesson: Lesson;
@@ -26,6 +26,8 @@ export interface NotebookInput {
   /** Each cell's outputs as the build computed them, by cell id (none: the code cells have no outputs). */
   outputs?: ReadonlyMap<string, readonly Output[]>;
   bundle: LibraryBundle;
+  /** The names cells see (the course library's and the notebook's). */
+  names: CellNames;
 }
 
 export interface NotebookCell {
@@ -59,8 +61,8 @@ export const LANGUAGE_INFO = {
   nbconvert_exporter: "script",
 } as const;
 
-export function lessonNotebook({ lesson, pageUrl, values, outputs, bundle }: NotebookInput): Notebook {
-  const { notebook, plots } = planLesson(lesson);
+export function lessonNotebook({ lesson, pageUrl, values, outputs, bundle, names }: NotebookInput): Notebook {
+  const { notebook, plots } = planLesson(lesson, names);
   const text = (value: number) => valueText(lesson, values, value);
 
   const cells = new CellList();
@@ -111,7 +113,7 @@ function introduction(lesson: Lesson, pageUrl: string, plots: boolean): string {
     `# ${lesson.title}`,
     ...(lesson.description ? ["", `*${lesson.description}*`] : []),
     "",
-    `A lesson of Moments, exported from [its page](${pageUrl}) as a notebook for Deno's TypeScript kernel`,
+    `A lesson exported from [its page](${pageUrl}) as a notebook for Deno's TypeScript kernel`,
     "(`deno jupyter --install` adds it to Jupyter). The outputs are those computed when the site was built.",
     "",
     `Run the next cell first (it is collapsed): it defines the cell library every cell uses${
@@ -131,7 +133,9 @@ function libraryCell(lesson: Lesson, notebook: string, plots: boolean, bundle: L
       ]
     : [];
   return [
-    "// The cell library of Moments (its optimizers, problems, runs and chart helpers), bundled from the site's source.",
+    "// The cell library: what the cells use of the course's library, and the notebook's own functions, bundled when",
+    "// the site was built. Bundled code and data, with their licenses:",
+    ...bundle.licenses.map((line) => `//   ${line}`),
     "// Run this cell first: it puts every name a cell uses on globalThis.",
     ...vendor,
     `const ${notebook} = momentsLibrary({ lesson: ${JSON.stringify(lesson.slug)}, plots: ${plots} });`,

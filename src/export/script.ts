@@ -12,19 +12,21 @@
  */
 import type { LibraryBundle } from "./bundle.ts";
 import { proseText, type Lesson } from "./lesson.ts";
-import { planLesson, valueText } from "./shared.ts";
+import { planLesson, valueText, type CellNames } from "./shared.ts";
 
 export interface ScriptInput {
   lesson: Lesson;
-  /** The lesson page's absolute URL. */
+  /** The lesson page's absolute URL, or where it lives on its site when the site's URL is unknown. */
   pageUrl: string;
+  /** The names cells see (the course library's and the notebook's). */
+  names: CellNames;
   /** The text of each `<Value>`, as the build computed it (undefined: not computed). */
   values: readonly (string | undefined)[];
   bundle: LibraryBundle;
 }
 
-export function lessonScript({ lesson, pageUrl, values, bundle }: ScriptInput): string {
-  const { notebook, module: plan, plots } = planLesson(lesson);
+export function lessonScript({ lesson, pageUrl, values, bundle, names }: ScriptInput): string {
+  const { notebook, module: plan, plots } = planLesson(lesson, names);
   const code = [...plan.code];
   const text = (value: number) => valueText(lesson, values, value);
 
@@ -78,7 +80,7 @@ function header(lesson: Lesson, pageUrl: string, plots: boolean, bundle: Library
     `# ${lesson.title}`,
     ...(lesson.description ? ["", lesson.description] : []),
     "",
-    `A lesson of Moments, exported from ${pageUrl}`,
+    `A lesson exported from ${pageUrl}`,
     `Run it with Node 22.18 or later, in any folder, offline:   node ${lesson.slug}.ts`,
     "",
     "- The prose is in comments, with its math as TeX; the cells follow in the page's order and share one scope, as on",
@@ -93,19 +95,18 @@ function header(lesson: Lesson, pageUrl: string, plots: boolean, bundle: Library
           "  solution after them takes over for the cells below.",
         ]
       : []),
-    `- The cell library (Moments' optimizers, problems and runs${plots ? ", and its chart helpers" : ""}) is bundled at the end of this file${
-      plots
-        ? `,\n  with Observable Plot ${bundle.versions.plot} and linkedom ${bundle.versions.linkedom} (ISC licenses), minified`
-        : ""
-    }.`,
+    `- What the cells use of the course's library${plots ? ", with Observable Plot and linkedom (minified)," : ""} is bundled at the end of this file.`,
+    "",
+    "Bundled code and data, with their licenses:",
+    ...bundle.licenses.map((line) => `- ${line}`),
   ];
   return `// @ts-nocheck — the cells are the lesson's TypeScript; the library at the end is plain JavaScript.\n//\n${comment(lines.join("\n"))}\n`;
 }
 
 function libraryPart(plots: boolean, bundle: LibraryBundle): string {
   const note = [
-    "The cell library, bundled from Moments' source when the site was built (src/optim, src/problems, src/run,",
-    `src/plot, src/notebook and src/export/runtime${plots ? ", with Observable Plot and linkedom" : ""}). Nothing below needs reading to follow the lesson.`,
+    "The cell library: what the cells use of the course's library and the notebook's own functions, bundled when the",
+    `site was built${plots ? ", with Observable Plot and linkedom" : ""}. Nothing below needs reading to follow the lesson.`,
   ].join("\n");
   return `${rule("The cell library", "═")}\n${comment(note)}\n${bundle.runtime}${plots ? `\n${bundle.vendor}` : ""}`;
 }

@@ -1,18 +1,22 @@
 /** What the script and the notebook writers share: the library's names, value texts, names that cannot clash. */
-import { coreLibrary } from "../notebook/library-core.ts";
-import { PLOT_LIBRARY_NAMES } from "../notebook/plot-names.ts";
+import type { CellLibrary } from "../notebook/build/library.ts";
+import { DRAWING_KIT_NAMES, NOTEBOOK_NAMES } from "../notebook/shared/names.ts";
 import type { Lesson } from "./lesson.ts";
 import { declaredNames, planModule, type ModulePlan, type Piece } from "./one-module.ts";
-import { KERNEL_NAMES } from "./runtime/names.ts";
 
-/** Every name a cell sees without importing: the library (core and drawing part) and the kernel's functions. */
-export function libraryNames(): string[] {
-  return [...Object.keys(coreLibrary()), ...PLOT_LIBRARY_NAMES, ...KERNEL_NAMES];
+/** The names a cell sees without importing, derived from the course library (src/notebook/build/library.ts). */
+export interface CellNames {
+  /** The course library's names, then the notebook's own. */
+  all: readonly string[];
+  /** The names whose use means the code draws (and so needs Plot and linkedom). */
+  drawing: ReadonlySet<string>;
 }
 
-/** Whether code using these library names draws (and so needs Plot and linkedom). */
-export function usesPlots(names: readonly string[]): boolean {
-  return names.some((name) => (PLOT_LIBRARY_NAMES as readonly string[]).includes(name));
+export function cellNames(library: Pick<CellLibrary, "names" | "drawingNames">): CellNames {
+  return {
+    all: [...library.names.keys(), ...NOTEBOOK_NAMES],
+    drawing: new Set([...library.drawingNames, ...DRAWING_KIT_NAMES]),
+  };
 }
 
 /** The text for a `<Value>` slot: what the build computed, else the expression, marked as such. */
@@ -39,7 +43,7 @@ export interface LessonPlan {
 }
 
 /** The lesson's code as pieces of one module: cells, and each exercise's starter, checks and solution. */
-export function planLesson(lesson: Lesson): LessonPlan {
+export function planLesson(lesson: Lesson, names: CellNames): LessonPlan {
   const pieces = lesson.blocks.flatMap((block): Piece[] => {
     if (block.kind === "cell") return [{ source: block.source, kind: "cell" }];
     if (block.kind === "prose") return [];
@@ -51,6 +55,7 @@ export function planLesson(lesson: Lesson): LessonPlan {
     ];
   });
   const notebook = chooseName("notebook", pieces);
-  const module = planModule(pieces, libraryNames(), `${notebook}.show`);
-  return { notebook, module, plots: usesPlots([...module.constant, ...module.mutable]) };
+  const module = planModule(pieces, names.all, `${notebook}.show`);
+  const used = [...module.constant, ...module.mutable];
+  return { notebook, module, plots: used.some((name) => names.drawing.has(name)) };
 }

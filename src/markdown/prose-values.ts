@@ -6,8 +6,7 @@
  *
  * Options: `digits` (decimals), `sig` (significant digits), `percent` (×100 with a % sign), `sci` (a × 10ⁿ).
  */
-import type { EvaluatedValue } from "../notebook/kernel.ts";
-import { tenToThe } from "../plot/ticks.ts";
+import type { EvaluatedValue } from "../notebook/shared/protocol.ts";
 
 export interface ValueFormat {
   digits?: number;
@@ -69,4 +68,11 @@ export function formatValue(evaluated: EvaluatedValue, format: ValueFormat): str
   }
   if (text.startsWith("-")) text = `−${text.slice(1)}`; // a real minus sign in prose
   return format.percent ? `${text}%` : text;
+}
+
+const SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+
+/** 10 to an integer power with a superscript exponent: `tenToThe(-5)` is "10⁻⁵". */
+function tenToThe(exponent: number): string {
+  return `10${[...String(exponent)].map((c) => (c === "-" ? "⁻" : SUPERSCRIPT[Number(c)])).join("")}`;
 }

@@ -11,9 +11,10 @@ import path from "node:path";
 import { importComponent } from "./mdx-import.ts";
 import type { Code, Root, RootContent } from "mdast";
 import type { VFile } from "vfile";
-import { runPageAtBuild, type BuildCellResult } from "../notebook/build-kernel.ts";
-import { highlightTypeScript } from "../notebook/highlight.ts";
-import { renderOutputs } from "../notebook/outputs.ts";
+import { runPageAtBuild, type BuildCellResult } from "../notebook/build/build-kernel.ts";
+import { recordPageRun } from "../notebook/build/page-runs.ts";
+import { highlightTypeScript } from "../notebook/build/highlight.ts";
+import { renderOutputs } from "../notebook/shared/outputs.ts";
 import {
   cellFenceKind,
   DEFAULT_TIMEOUT_SECONDS,
@@ -33,6 +34,12 @@ export interface RemarkCellsOptions {
   root?: string;
   /** Minimum seconds a cell may run at build time (machines building the site may be slow). Default 60. */
   minBuildTimeout?: number;
+  /** Seconds a cell may run in the browser unless its fence says otherwise. Default 10. */
+  defaultTimeout?: number;
+  /** Absolute paths of the course library's modules, for the build's kernel. Default: none. */
+  library?: readonly string[];
+  /** Whether the page's downloads exist (the notebook bar links them). Default false. */
+  downloads?: boolean;
 }
 
 interface FoundCell {
@@ -47,9 +54,10 @@ interface FoundCell {
 export default function remarkCells(options: RemarkCellsOptions) {
   const root = options.root ?? process.cwd();
   const minBuildTimeout = options.minBuildTimeout ?? 60;
+  const defaultTimeout = options.defaultTimeout ?? DEFAULT_TIMEOUT_SECONDS;
   return async function transform(tree: Root, file: VFile) {
     const where = path.relative(root, file.path || "<unknown>");
-    const cells = findCells(tree, where);
+    const cells = findCells(tree, where, defaultTimeout);
     const values = findValues(tree, where);
     if (cells.length === 0 && values.length === 0) return;
     if (!/\.mdx$/.test(file.path ?? ""))
@@ -65,11 +73,13 @@ export default function remarkCells(options: RemarkCellsOptions) {
         timeoutMs: Math.max(minBuildTimeout, 3 * cell.timeout) * 1000,
       })),
       values.map((value) => value.expression),
+      { library: options.library },
     );
     const results = run.cells;
     const failed = results.find((result) => result.status !== "ok");
     if (failed) throw buildError(where, cells[results.indexOf(failed)]!, failed);
 
+    const texts: string[] = [];
     for (const [i, value] of values.entries()) {
       let text: string;
       try {
@@ -82,8 +92,11 @@ export default function remarkCells(options: RemarkCellsOptions) {
           },
         );
       }
+      texts.push(text);
       value.parent.children[value.parent.children.indexOf(value.node)] = { type: "text", value: text } as RootContent;
     }
+    // The downloads read this run: the page's cells run once per build.
+    if (file.path) recordPageRun(file.path, { outputs: new Map(results.map((r) => [r.id, r.outputs])), values: texts });
     if (cells.length === 0) return;
 
     // The notebook bar goes before the top-level block that holds the first cell (a cell may sit inside <Paired>).
@@ -103,7 +116,7 @@ export default function remarkCells(options: RemarkCellsOptions) {
       tree.children.splice(firstBlock, 0, {
         type: "mdxJsxFlowElement",
         name: "NotebookBar",
-        attributes: [],
+        attributes: options.downloads ? [attribute("downloads", "true")] : [],
         children: [],
       } as unknown as RootContent);
     tree.children.unshift(importComponent("Cell", options.component));
@@ -177,12 +190,7 @@ function cellElement(cell: FoundCell, result: BuildCellResult): RootContent {
           ]),
         ),
       ]
-    : [
-        ...common,
-        attribute("code", highlightCode(cell)),
-        attribute("output", renderOutputs(result.outputs)),
-        ...(pairedData(cell) ? [attribute("paired", "true")] : []),
-      ];
+    : [...common, attribute("code", highlightCode(cell)), attribute("output", renderOutputs(result.outputs))];
   return { type: "mdxJsxFlowElement", name: "Cell", attributes, children: [] } as unknown as RootContent;
 }
 
@@ -213,7 +221,7 @@ function countChecks(result: BuildCellResult): number {
   return checks?.kind === "checks" ? checks.results.length : 0;
 }
 
-function findCells(tree: Root, where: string): FoundCell[] {
+function findCells(tree: Root, where: string, defaultTimeout: number): FoundCell[] {
   const cells: FoundCell[] = [];
   const ids = new Set<string>();
   const headings = headingIds(tree);
@@ -237,7 +245,7 @@ function findCells(tree: Root, where: string): FoundCell[] {
             `${where}:${line}: cell id ${JSON.stringify(id)} is also the anchor of the heading “${headings.get(id)}”; choose another id`,
           );
         ids.add(id);
-        cells.push({ node, parent, number, id, timeout: fence.timeout ?? DEFAULT_TIMEOUT_SECONDS, exercise });
+        cells.push({ node, parent, number, id, timeout: fence.timeout ?? defaultTimeout, exercise });
       } else if ("children" in node) {
         visit(node as { children: RootContent[] });
       }

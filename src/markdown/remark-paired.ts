@@ -28,8 +28,12 @@ import path from "node:path";
 import { importComponent } from "./mdx-import.ts";
 import type { Code, Root, RootContent } from "mdast";
 import type { VFile } from "vfile";
-import { PAIRED_CODE_LINE_REM as CODE_LINE_REM, type PairedRow, type PairedSlot } from "../notebook/paired.ts";
-import { PAIR_MARKER } from "../notebook/transpile.ts";
+import {
+  PAIR_MARKER,
+  PAIRED_CODE_LINE_REM as CODE_LINE_REM,
+  type PairedRow,
+  type PairedSlot,
+} from "../notebook/shared/paired-lines.ts";
 import { cellFenceKind } from "./cell-fence.ts";
 
 /** What remark-paired leaves on a paired cell's code node for remark-cells. */

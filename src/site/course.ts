@@ -1,10 +1,20 @@
 /**
- * The course's structure: lessons are `content/lessons/NN-topic.mdx`, ordered by NN, grouped in parts named in their
- * frontmatter (`part: Adam`). The sidebar shows the parts in the order of their first lesson.
+ * Our course's structure, as Starlight sidebar config: lessons are `content/lessons/NN-topic.mdx`, ordered by NN,
+ * grouped in parts named in their frontmatter (`part: Adam`), then the reference pages. This is the course's own
+ * config (astro.config.mjs calls it), not the notebook's: another course writes its sidebar as it likes.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { lessonSlug } from "./lessons.ts";
+
+/** Our course's cell library, as the plugin's `library` option takes it: every export is in every cell's scope. */
+export const COURSE_LIBRARY = [
+  "./src/optim/index.ts",
+  "./src/problems/index.ts",
+  "./src/run/index.ts",
+  "./src/plot/index.ts",
+];
 
 /** The parts of the course, in order. A lesson's `part` must be one of these. */
 export const PARTS = [
@@ -42,20 +52,14 @@ export function lessonSidebar(directory: string): SidebarGroup[] {
   return [...groups.values()].sort((a, b) => PARTS.indexOf(a.label as Part) - PARTS.indexOf(b.label as Part));
 }
 
-/** Every page's path (without the base path, with a trailing slash) for the content files under `directory`. */
-export function contentRoutes(directory: string): Set<string> {
-  const routes = new Set<string>(["/404/"]);
-  for (const entry of readdirSync(directory, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || !/\.mdx?$/.test(entry.name)) continue;
-    routes.add(routeOf(path.relative(directory, path.join(entry.parentPath, entry.name))));
-  }
-  return routes;
-}
-
-/** The path of a content file's page: "lessons/07-adam.mdx" → "/lessons/adam/", "index.mdx" → "/". */
-export function routeOf(relativeFile: string): string {
-  const slug = lessonSlug(relativeFile.split(path.sep).join("/"));
-  return slug === "index" ? "/" : `/${slug}/`;
+/** The whole sidebar: the lessons by part, then the reference pages, for the content folder at `content`. */
+export function courseSidebar(content: URL): SidebarGroup[] {
+  const dir = fileURLToPath(content);
+  const reference = readdirSync(path.join(dir, "reference"))
+    .filter((file) => /\.mdx?$/.test(file))
+    .sort()
+    .map((file) => ({ slug: lessonSlug(`reference/${file}`) }));
+  return [...lessonSidebar(path.join(dir, "lessons")), { label: "Reference", items: reference }];
 }
 
 /** A top-level scalar field of a file's YAML frontmatter (enough for the sidebar; Astro validates the whole). */

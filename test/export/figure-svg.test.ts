@@ -3,10 +3,10 @@ import { describe, expect, it } from "vitest";
 import { standaloneSvg } from "../../src/export/runtime/figure-svg.ts";
 import { decodeEntities, markupText, topElements } from "../../src/export/runtime/markup.ts";
 import { textTable } from "../../src/export/runtime/text-table.ts";
-import { plotLibrary } from "../../src/notebook/library-plot.ts";
-import { outputFor } from "../../src/notebook/outputs.ts";
+import { drawingKit } from "../../src/notebook/kernel/drawing-kit.ts";
+import { outputFor } from "../../src/notebook/shared/outputs.ts";
 
-const { Plot } = plotLibrary() as { Plot: typeof import("@observablehq/plot") };
+const { Plot } = drawingKit() as { Plot: typeof import("@observablehq/plot") };
 
 /** The chart's markup as the build stores it (a figure output's HTML). */
 const markupOf = (chart: unknown) => (outputFor(chart) as { html: string }).html;

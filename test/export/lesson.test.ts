@@ -4,7 +4,7 @@ import { linkResolver } from "../../src/export/index.ts";
 import { parseLesson, proseText, type Block, type Lesson } from "../../src/export/lesson.ts";
 import { cell, demo, lessonFiles, lessonSource, PAGE_URL } from "./support.ts";
 
-const resolveLink = linkResolver({ root: "/", pageUrl: PAGE_URL, base: "/course/" });
+const resolveLink = linkResolver({ pageUrl: PAGE_URL, pagePath: "/course/lessons/demo/", base: "/course/" });
 const parse = (body: string) => parseLesson(demo(body), { resolveLink });
 const prose = (lesson: Lesson, i = 0) => {
   const blocks = lesson.blocks.filter((block): block is Extract<Block, { kind: "prose" }> => block.kind === "prose");

@@ -3,23 +3,24 @@
  * its math, cells verbatim with the build's outputs, exercises as starter, checks and a hidden solution.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { libraryBundle, type LibraryBundle } from "../../src/export/bundle.ts";
+import type { LibraryBundle } from "../../src/export/bundle.ts";
+import type { CellNames } from "../../src/export/shared.ts";
 import { parseLesson, type LessonSource } from "../../src/export/lesson.ts";
 import { lessonNotebook, lines, notebookOutputs, type NotebookCell } from "../../src/export/notebook.ts";
-import type { Output } from "../../src/notebook/outputs.ts";
-import { plotLibrary } from "../../src/notebook/library-plot.ts";
-import { outputFor } from "../../src/notebook/outputs.ts";
-import { ROOT } from "../support/paths.ts";
+import type { Output } from "../../src/notebook/shared/outputs.ts";
+import { drawingKit } from "../../src/notebook/kernel/drawing-kit.ts";
+import { outputFor } from "../../src/notebook/shared/outputs.ts";
 import { expectValidNotebook } from "./nbformat.ts";
-import { cell, demo, lessonFiles, lessonSource, PAGE_URL } from "./support.ts";
+import { cell, demo, lessonFiles, lessonSource, PAGE_URL, wholeLibrary } from "./support.ts";
 
 let bundle: LibraryBundle;
+let names: CellNames;
 beforeAll(async () => {
-  bundle = await libraryBundle(ROOT);
+  ({ bundle, names } = await wholeLibrary());
 });
 
 const notebookOf = (source: LessonSource, values: (string | undefined)[] = [], outputs?: Map<string, Output[]>) =>
-  lessonNotebook({ lesson: parseLesson(source), pageUrl: PAGE_URL, values, outputs, bundle });
+  lessonNotebook({ lesson: parseLesson(source), pageUrl: PAGE_URL, values, outputs, bundle, names });
 const text = (cell: NotebookCell) => cell.source.join("");
 
 describe("lessonNotebook", () => {
@@ -50,7 +51,7 @@ describe("lessonNotebook", () => {
     const [about, library] = notebookOf(source).cells;
     expect(about!.cell_type).toBe("markdown");
     expect(text(about!)).toMatch(
-      /^# Demo\n\n\*A lesson for the tests\.\*\n\nA lesson of Moments, exported from \[its page\]\(https:\/\/moments\.example\.org\/course\/lessons\/demo\/\)/,
+      /^# Demo\n\n\*A lesson for the tests\.\*\n\nA lesson exported from \[its page\]\(https:\/\/moments\.example\.org\/course\/lessons\/demo\/\)/,
     );
     expect(library).toMatchObject({
       cell_type: "code",
@@ -90,7 +91,7 @@ describe("lessonNotebook", () => {
   });
 
   it("has the cells verbatim, in order, with their ids and the build's outputs", () => {
-    const { Plot } = plotLibrary() as { Plot: { plot(options: object): unknown } };
+    const { Plot } = drawingKit() as { Plot: { plot(options: object): unknown } };
     const chart = outputFor(Plot.plot({ ariaLabel: "empty", marks: [] }));
     const outputs = new Map<string, Output[]>([
       ["setup", [{ kind: "stream", level: "log", html: "0.02" }]],

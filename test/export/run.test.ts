@@ -1,15 +1,17 @@
-/** A lesson's cells run for its exports: the page's outputs and numbers, kept between builds when complete. */
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+/**
+ * A lesson's cells run for its downloads when its page was not built in the same process (`astro dev`): the page's
+ * outputs and numbers, from the same kernel and library. (In a build the downloads read the page's run.)
+ */
+import { describe, expect, it } from "vitest";
 import { parseLesson } from "../../src/export/lesson.ts";
-import { readCachedRun, runCacheFile, writeCachedRun } from "../../src/export/run-cache.ts";
 import { runLesson } from "../../src/export/run.ts";
+import { pageRun, recordPageRun } from "../../src/notebook/build/page-runs.ts";
+import { COURSE_LIBRARY } from "../../src/site/course.ts";
+import path from "node:path";
+import { ROOT } from "../support/paths.ts";
 import { cell, demo } from "./support.ts";
 
-const root = mkdtempSync(path.join(tmpdir(), "moments-run-"));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const library = COURSE_LIBRARY.map((file) => path.join(ROOT, file));
 
 describe("runLesson", () => {
   it("gives each cell's outputs and the prose's numbers, formatted as the page formats them", async () => {
@@ -22,48 +24,39 @@ describe("runLesson", () => {
         ].join("\n"),
       ),
     );
-    const run = await runLesson(lesson, "formats");
+    const run = await runLesson(lesson, library);
     expect(run.values).toEqual(["0.500"]);
     expect(run.outputs.get("a")).toEqual([
       { kind: "stream", level: "log", html: "hi" },
       { kind: "value", html: '<span class="i-number">0.5</span>' },
     ]);
-    expect(run.complete).toBe(true);
   });
 
   it("runs an exercise's reference solution and its checks, as the page's build does", async () => {
     const exercise = 'let x = 0;\n// --- solution\nlet x = 2;\n// --- checks\ncheck("two", () => expect(x).toBe(2));';
-    const run = await runLesson(parseLesson(demo(cell("x", exercise, "exercise"))), "exercise");
+    const run = await runLesson(parseLesson(demo(cell("x", exercise, "exercise"))), library);
     expect(run.outputs.get("x")).toEqual([{ kind: "checks", results: [{ name: "two", passed: true }] }]);
   });
 
-  it("keeps a complete run for the next build, under a key of the source and the library", async () => {
-    mkdirSync(path.join(root, "src/optim"), { recursive: true });
-    writeFileSync(path.join(root, "src/optim/adam.ts"), "// the library");
-    const lesson = parseLesson(demo(['<Value of="n" />', "", cell("n", "const n = 3;")].join("\n"), "kept"));
-    const run = await runLesson(lesson, "kept-source", root);
-    const file = runCacheFile(root, "kept", "kept-source");
-    expect(existsSync(file)).toBe(true);
-    expect(readCachedRun(file)).toEqual({ outputs: run.outputs, values: ["3"] });
-    expect(path.basename(runCacheFile(root, "kept", "another source"))).not.toBe(path.basename(file));
+  it("runs the cells against the course library", async () => {
+    const run = await runLesson(parseLesson(demo(cell("a", "adam({ lr: 0.1 }).options.lr"))), library);
+    expect(run.outputs.get("a")).toEqual([{ kind: "value", html: '<span class="i-number">0.1</span>' }]);
   });
 
-  it("does not keep a run that failed", async () => {
-    const lesson = parseLesson(demo(cell("boom", "throw new Error('boom')"), "failed"));
-    const run = await runLesson(lesson, "failed-source", root);
-    expect(run.complete).toBe(false);
+  it("reports a failing cell's error and leaves its values uncomputed", async () => {
+    const lesson = parseLesson(demo(['<Value of="n" />', "", cell("boom", "throw new Error('boom')")].join("\n")));
+    const run = await runLesson(lesson, library);
+    expect(run.values).toEqual([undefined]);
     expect(run.outputs.get("boom")).toEqual([expect.objectContaining({ kind: "error", message: "boom" })]);
-    expect(existsSync(runCacheFile(root, "failed", "failed-source"))).toBe(false);
   });
+});
 
-  it("replaces a lesson's older entry, and only that lesson's", () => {
-    const folder = path.join(root, "cache");
-    const entry = (slug: string, hash: string) => path.join(folder, `${slug}-${hash.repeat(24)}.json`);
-    writeCachedRun(entry("adam", "a"), "adam", { outputs: new Map(), values: [] });
-    writeCachedRun(entry("adam-in-one-page", "b"), "adam-in-one-page", { outputs: new Map(), values: [] });
-    writeCachedRun(entry("adam", "c"), "adam", { outputs: new Map(), values: ["1"] });
-    expect(readdirSync(folder).sort()).toEqual(
-      [path.basename(entry("adam-in-one-page", "b")), path.basename(entry("adam", "c"))].sort(),
-    );
+describe("page runs", () => {
+  it("hands a page's run to its downloads by file, across module instances", () => {
+    const run = { outputs: new Map([["a", []]]), values: ["1"] };
+    recordPageRun("/site/content/a.mdx", run);
+    expect(pageRun("/site/content/../content/a.mdx")).toBe(run);
+    expect(pageRun("/site/content/b.mdx")).toBeUndefined();
+    expect((globalThis as Record<symbol, unknown>)[Symbol.for("moments.page-runs")]).toBeInstanceOf(Map);
   });
 });

@@ -8,24 +8,25 @@ import { stripTypeScriptTypes } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { libraryBundle, type LibraryBundle } from "../../src/export/bundle.ts";
+import type { LibraryBundle } from "../../src/export/bundle.ts";
+import type { CellNames } from "../../src/export/shared.ts";
 import { linkResolver } from "../../src/export/index.ts";
 import { parseLesson, type LessonSource } from "../../src/export/lesson.ts";
 import { comment, lessonScript } from "../../src/export/script.ts";
-import { ROOT } from "../support/paths.ts";
-import { cell, demo, lessonSource, PAGE_URL } from "./support.ts";
+import { cell, demo, lessonSource, PAGE_URL, wholeLibrary } from "./support.ts";
 
 let bundle: LibraryBundle;
+let names: CellNames;
 beforeAll(async () => {
-  bundle = await libraryBundle(ROOT);
+  ({ bundle, names } = await wholeLibrary());
 });
 
 const scratch = mkdtempSync(path.join(tmpdir(), "moments-script-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-const resolveLink = linkResolver({ root: ROOT, pageUrl: PAGE_URL, base: "/course/" });
+const resolveLink = linkResolver({ pageUrl: PAGE_URL, pagePath: "/course/lessons/demo/", base: "/course/" });
 const script = (source: LessonSource, values: (string | undefined)[] = []) =>
-  lessonScript({ lesson: parseLesson(source, { resolveLink }), pageUrl: PAGE_URL, values, bundle });
+  lessonScript({ lesson: parseLesson(source, { resolveLink }), pageUrl: PAGE_URL, values, bundle, names });
 
 /** Write the script alone in a fresh folder and run it with Node; its output and the files it left. */
 function runScript(text: string, slug: string): { stdout: string; files: string[]; folder: string } {
@@ -74,7 +75,7 @@ describe("lessonScript", () => {
       "// @ts-nocheck — the cells are the lesson's TypeScript; the library at the end is plain JavaScript.",
     );
     expect(text).toContain("// # Demo\n//\n// A lesson for the tests.");
-    expect(text).toContain(`// A lesson of Moments, exported from ${PAGE_URL}`);
+    expect(text).toContain(`// A lesson exported from ${PAGE_URL}`);
     expect(text).toContain("// Run it with Node 22.18 or later, in any folder, offline:   node demo.ts");
     expect(text).toContain(
       "// Steps move by $\\alpha$ (see [Adam](https://moments.example.org/course/lessons/adam/)); the first moved by 0.20, the last by [value of `last`].",

@@ -1,8 +1,11 @@
 /** Lessons for the export tests: the course's own files, or a few lines of MDX. */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { libraryBundle, type LibraryBundle } from "../../src/export/bundle.ts";
 import type { LessonSource } from "../../src/export/lesson.ts";
-import { frontmatterField } from "../../src/site/course.ts";
+import { cellNames, type CellNames } from "../../src/export/shared.ts";
+import { resolveLibrary, type CellLibrary } from "../../src/notebook/build/library.ts";
+import { COURSE_LIBRARY, frontmatterField } from "../../src/site/course.ts";
 import { lessonSlug } from "../../src/site/lessons.ts";
 import { ROOT } from "../support/paths.ts";
 
@@ -35,4 +38,16 @@ export function demo(body: string, slug = "demo"): LessonSource {
 /** A fenced cell: "```ts cell id=…" + code. */
 export function cell(id: string, code: string, kind = "cell"): string {
   return `\`\`\`ts ${kind} id=${id}\n${code}\n\`\`\``;
+}
+
+let course: Promise<CellLibrary> | undefined;
+/** Our course's library, resolved as the plugin resolves it. */
+export function courseLibrary(): Promise<CellLibrary> {
+  return (course ??= resolveLibrary(COURSE_LIBRARY, ROOT));
+}
+
+/** The names cells see, and a bundle of the whole library with Plot, for tests of the downloads' text. */
+export async function wholeLibrary(): Promise<{ bundle: LibraryBundle; names: CellNames }> {
+  const library = await courseLibrary();
+  return { bundle: await libraryBundle(library, [...library.names.keys()], true), names: cellNames(library) };
 }

@@ -55,7 +55,7 @@ c &= 3
     expect(parsed[1].height).toBeGreaterThan(parsed[0].height); // a fraction is taller
     // t = 2: m = 0.9·0.4 + 0.4 = 0.76; m̂ = 0.76 / 0.19 = 4.
     expect(js).toContain('values: "{\\"m\\":\\"0.76\\",\\"mHat\\":\\"4\\"}"');
-    expect(js).toContain('paired: "true"');
+    expect(js).not.toContain('paired: "true"'); // the page reads pairing from the container's data-paired
     expect(js).toContain('data-pair-line=\\"mHat\\" style=\\"--line-height:');
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EditStore, editsKey } from "../../src/notebook/edits.ts";
+import { EditStore, editsKey } from "../../src/notebook/page/edits.ts";
 
 class MemoryStorage {
   items = new Map<string, string>();

@@ -1,5 +1,5 @@
 import { describe, expect as vitestExpect, it } from "vitest";
-import { createCheckRegistry, expect } from "../../src/notebook/expect.ts";
+import { createCheckRegistry, expect } from "../../src/notebook/kernel/expect.ts";
 
 const failure = (fn: () => void) => {
   try {

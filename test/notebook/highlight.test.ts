@@ -1,7 +1,7 @@
 /** Build-time highlighting (src/notebook/highlight.ts): the editor's token classes, on the tokens the palette colours. */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { highlightTypeScript, STYLED_TOKENS } from "../../src/notebook/highlight.ts";
+import { highlightTypeScript, STYLED_TOKENS } from "../../src/notebook/build/highlight.ts";
 
 const text = (html: string) =>
   html

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { inspectText } from "../../src/notebook/inspect.ts";
-import { outputFor, renderOutputs } from "../../src/notebook/outputs.ts";
+import { inspectText } from "../../src/notebook/shared/inspect.ts";
+import { outputFor, renderOutputs } from "../../src/notebook/shared/outputs.ts";
 
 describe("inspectText", () => {
   it.each([

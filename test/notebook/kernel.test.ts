@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { runCellsAtBuild } from "../../src/notebook/build-kernel.ts";
-import { htmlToText } from "../../src/notebook/inspect.ts";
-import { renderOutputs, type Output } from "../../src/notebook/outputs.ts";
+import { runCellsAtBuild } from "../../src/notebook/build/build-kernel.ts";
+import { htmlToText } from "../../src/notebook/shared/inspect.ts";
+import { renderOutputs, type Output } from "../../src/notebook/shared/outputs.ts";
 
 /** Run cells through the real kernel in a worker thread (the build's kernel). */
 async function run(...sources: string[]) {

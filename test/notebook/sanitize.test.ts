@@ -5,7 +5,7 @@
  */
 import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
-import { MAX_OUTPUT_MARKUP, sanitizeHtml } from "../../src/notebook/sanitize.ts";
+import { MAX_OUTPUT_MARKUP, sanitizeHtml } from "../../src/notebook/page/sanitize.ts";
 
 const { document } = parseHTML("<!doctype html><html><body></body></html>");
 const clean = (html: string) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeShare, encodeShare, isShareFragment } from "../../src/notebook/share.ts";
+import { decodeShare, encodeShare, isShareFragment } from "../../src/notebook/page/share.ts";
 
 describe("share links", () => {
   it("round-trip a cell's code through a compressed URL fragment", async () => {

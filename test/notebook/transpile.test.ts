@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CellSyntaxError, compileCell, SCOPE_PARAM } from "../../src/notebook/transpile.ts";
+import { CellSyntaxError, compileCell, SCOPE_PARAM } from "../../src/notebook/compile/transpile.ts";
 
 const AsyncFunction = (async () => {}).constructor as new (
   ...args: string[]
@@ -90,7 +90,7 @@ describe("compileCell", () => {
 
   it("rejects imports and exports with a message that says why", () => {
     expect(() => compileCell('\nimport { adam } from "moments"')).toThrow(
-      "Cells do not import: the library (adam, Plot, minimize, …) is already in scope (line 2, column 1)",
+      "Cells do not import: the course library (every name it exports) and Plot are already in scope (line 2, column 1)",
     );
     expect(() => compileCell("export const a = 1")).toThrow(/Cells do not export/);
   });

@@ -6,7 +6,7 @@ import {
   sliderValue,
   widgetHtml,
   type WidgetSpec,
-} from "../../src/notebook/widgets.ts";
+} from "../../src/notebook/shared/widgets.ts";
 
 function harness(values: Record<string, number> = {}) {
   const shown: WidgetSpec[] = [];

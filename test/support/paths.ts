@@ -1,3 +1,5 @@
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -5,3 +7,7 @@ export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const DIST = process.env.MOMENTS_OUT_DIR
   ? `${process.env.MOMENTS_OUT_DIR.replace(/\/$/, "")}/`
   : fileURLToPath(new URL("../../dist/", import.meta.url));
+
+/** The example course (an external site that installs the plugin) and where the tests build it. */
+export const EXAMPLE = fileURLToPath(new URL("../../examples/least-squares/", import.meta.url));
+export const EXAMPLE_DIST = process.env.EXAMPLE_OUT_DIR ?? path.join(tmpdir(), "moments-example-dist") + "/";

@@ -10,11 +10,11 @@
  * - `checks(id, register)`: runs an exercise's checks against the code above it and lists which pass.
  * - `end()`: shows what is still pending.
  */
-import { createCheckRegistry, expect } from "../../notebook/expect.ts";
-import { coreLibrary } from "../../notebook/library-core.ts";
-import { plotLibrary } from "../../notebook/library-plot.ts";
-import { outputFor, type Output } from "../../notebook/outputs.ts";
-import { createWidgets } from "../../notebook/widgets.ts";
+import { createCheckRegistry, expect } from "../../notebook/kernel/expect.ts";
+import * as courseLibrary from "moments:library";
+import { drawingKit } from "../../notebook/kernel/drawing-kit.ts";
+import { outputFor, type Output } from "../../notebook/shared/outputs.ts";
+import { createWidgets } from "../../notebook/shared/widgets.ts";
 import { checksText, mimeBundle, type MimeBundle } from "./mime.ts";
 import { consoleSink, denoJupyter, jupyterSink, type Sink } from "./sink.ts";
 import { standaloneSvg } from "./figure-svg.ts";
@@ -88,7 +88,7 @@ export function createNotebook(options: NotebookOptions) {
     registry.check(name, fn);
   };
 
-  const library: Record<string, unknown> = { ...coreLibrary(), ...(options.plots ? drawing() : {}) };
+  const library: Record<string, unknown> = { ...courseLibrary, ...(options.plots ? drawing() : {}) };
   Object.assign(library, { display, progress, ...widgets.inputs, expect, check });
 
   return {
@@ -133,7 +133,7 @@ function bundleOf(output: Output): MimeBundle {
 
 /** The drawing part of the library; a chart that ends a cell in Deno's kernel shows as an SVG image. */
 function drawing(): Record<string, unknown> {
-  const plots = plotLibrary();
+  const plots = drawingKit();
   const element = (plots.document as { createElement(tag: string): object }).createElement("div");
   let prototype: object | null = element;
   while (prototype && !Object.getOwnPropertyDescriptor(prototype, "outerHTML"))

@@ -4,10 +4,10 @@
  * exported lesson uses it for what its cells show — in a terminal (the text; charts as files) or in Deno's Jupyter
  * kernel (the whole bundle).
  */
-import type { CheckResult } from "../../notebook/expect.ts";
-import { htmlToText } from "../../notebook/inspect.ts";
-import type { Output } from "../../notebook/outputs.ts";
-import { formatWidgetValue, type WidgetSpec } from "../../notebook/widgets.ts";
+import type { CheckResult } from "../../notebook/shared/outputs.ts";
+import { htmlToText } from "../../notebook/shared/inspect.ts";
+import type { Output } from "../../notebook/shared/outputs.ts";
+import { formatWidgetValue, type WidgetSpec } from "../../notebook/shared/widgets.ts";
 import { standaloneSvg } from "./figure-svg.ts";
 import { textTable } from "./text-table.ts";
 

@@ -1,0 +1,33 @@
+/**
+ * The one run of each page's cells in a build: remark-cells records it as it builds the page, and the downloads read
+ * it, so every output and `<Value>` of a page and of its two downloads comes from the same run.
+ *
+ * The record lives on `globalThis`: the Markdown plugins and the download routes are loaded as separate module
+ * instances (the plugins through Astro's config loader, the routes' exporter as Node loads it) in one process.
+ */
+import path from "node:path";
+import type { Output } from "../shared/outputs.ts";
+
+export interface PageRun {
+  /** Each cell's outputs, by cell id. */
+  outputs: Map<string, Output[]>;
+  /** The text of each `<Value>`, in page order (undefined when it could not be computed). */
+  values: (string | undefined)[];
+}
+
+const KEY = Symbol.for("moments.page-runs");
+
+function runs(): Map<string, PageRun> {
+  const holder = globalThis as { [KEY]?: Map<string, PageRun> };
+  return (holder[KEY] ??= new Map());
+}
+
+/** Record the run of the page built from `file` (an absolute path). */
+export function recordPageRun(file: string, run: PageRun): void {
+  runs().set(path.resolve(file), run);
+}
+
+/** The run recorded for the page built from `file`, if that page was built in this process. */
+export function pageRun(file: string): PageRun | undefined {
+  return runs().get(path.resolve(file));
+}

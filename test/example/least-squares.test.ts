@@ -1,0 +1,112 @@
+/**
+ * examples/least-squares, a course that installs Moments as a plugin (`"moments": "file:../.."`) with a library of its
+ * own: its build ran every cell, its pages read without JavaScript, and in Chromium an edited cell runs against its
+ * library, its slider re-runs its cell, and its exercise grades. Nothing of our optimizer course is in it.
+ */
+import { execFileSync } from "node:child_process";
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser } from "../support/browser.ts";
+import { EXAMPLE_DIST } from "../support/paths.ts";
+import { serveStatic, type StaticServer } from "../support/static-server.ts";
+import { newPage, outputText, runCell, setCellCode, statusText } from "../e2e/support.ts";
+
+const page = (route: string) => readFileSync(path.join(EXAMPLE_DIST, route, "index.html"), "utf8");
+const text = (html: string) =>
+  html
+    .replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/g, " ")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/\s+/g, " ");
+
+describe("the example course, as built", () => {
+  it("has its outputs, values and equations computed at build", () => {
+    const lesson = page("lessons/normal-equations");
+    expect(text(lesson)).toMatch(/The fitted slope is 2\.\d{3}, close to the true 2; the intercept is 1\.\d{3}/);
+    expect(lesson).toContain('class="katex-display"');
+    expect(text(lesson)).toMatch(/\(1\)/); // \label{loss} numbered, \eqref{loss} linked
+    expect(lesson.match(/<svg/g)?.length ?? 0).toBeGreaterThan(1); // the slider cell's chart, drawn at build
+    expect(text(page("lessons/gradient-descent"))).toMatch(/After 200 steps the slope is 2\.\d{3}/);
+  });
+
+  it("bundles its own library for the browser's kernel, and nothing of the optimizer course", () => {
+    const assets = readdirSync(path.join(EXAMPLE_DIST, "_astro"));
+    const kernel = assets.find((file) => /^browser-worker-.*\.js$/.test(file));
+    const drawing = assets.find((file) => /^plot-runtime-.*\.js$/.test(file));
+    expect(kernel && drawing).toBeTruthy();
+    const code = readFileSync(path.join(EXAMPLE_DIST, "_astro", kernel!), "utf8");
+    expect(code).not.toMatch(/amsgrad|rosenbrock|loadDigits/i);
+    // src/library.ts imports Observable Plot (for fitChart): the whole module loads with Plot, on first use.
+    const lazy = readFileSync(path.join(EXAMPLE_DIST, "_astro", drawing!), "utf8");
+    expect(lazy).toContain("fitLine: needs at least 2 points");
+    expect(lazy).not.toMatch(/amsgrad|rosenbrock|loadDigits/i);
+  });
+
+  it("offers each lesson as a .ts that runs offline and prints what the page shows", () => {
+    const folder = mkdtempSync(path.join(tmpdir(), "example-download-"));
+    try {
+      copyFileSync(path.join(EXAMPLE_DIST, "lessons/normal-equations.ts"), path.join(folder, "lesson.ts"));
+      const printed = execFileSync(process.execPath, ["lesson.ts"], { cwd: folder, encoding: "utf8" });
+      expect(printed).toMatch(/── cell 1 · fit/);
+      expect(printed).toMatch(/b: 2\.\d+/);
+      expect(readdirSync(folder)).toContain("normal-equations-figure-1.svg");
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+    const download = readFileSync(path.join(EXAMPLE_DIST, "lessons/gradient-descent.ts"), "utf8");
+    expect(download).toContain("@observablehq/plot 0.6.17 (ISC)");
+    expect(download).not.toMatch(/DIGITS_PIXELS|amsgrad/);
+    JSON.parse(readFileSync(path.join(EXAMPLE_DIST, "lessons/gradient-descent.ipynb"), "utf8"));
+  });
+});
+
+describe("the example course in Chromium", () => {
+  let server: StaticServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await serveStatic(EXAMPLE_DIST);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("runs an edited cell against the course's library", async () => {
+    const { page, errors } = await newPage(browser);
+    await page.goto(`${server.url}lessons/normal-equations/`);
+    await setCellCode(page, "fit", "fitLine(noisyLine(12, { a: 3, b: -1.5, noise: 0 })).b");
+    await runCell(page, "fit");
+    expect(await outputText(page, "fit")).toContain("-1.5");
+    expect(errors).toEqual([]);
+  });
+
+  it("re-runs the slider's cell with its new value and redraws the chart", async () => {
+    const { page, errors } = await newPage(browser);
+    await page.goto(`${server.url}lessons/normal-equations/`);
+    await runCell(page, "noise");
+    expect(await outputText(page, "noise")).toContain("at noise 0.8");
+    const slider = page.locator('#noise input[type="range"]');
+    await slider.focus();
+    await slider.fill("2");
+    await expect.poll(() => outputText(page, "noise"), { timeout: 20_000 }).toContain("at noise 2");
+    expect(await page.locator("#noise [data-cell-output] svg").count()).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+  });
+
+  it("grades the exercise: the starter fails, the solution passes", async () => {
+    const { page, errors } = await newPage(browser);
+    await page.goto(`${server.url}lessons/gradient-descent/`);
+    await page.locator("#one-step .cell-run").click();
+    await expect.poll(() => statusText(page, "one-step"), { timeout: 60_000 }).toMatch(/^[01] of 2 checks passed\.$/);
+    await page.locator("#one-step .exercise-solution summary").click();
+    await page.locator("#one-step .exercise-use-solution").click();
+    await page.locator("#one-step .cell-run").click();
+    await expect.poll(() => statusText(page, "one-step"), { timeout: 60_000 }).toBe("All 2 checks passed.");
+    expect(errors).toEqual([]);
+  });
+});
