@@ -53,6 +53,8 @@ export interface ParameterGroupsOptions {
 }
 
 const OWNER = "parameterGroups";
+/** The group's own state holds no vectors of x's length (each block's optimizer checks its own). */
+const NO_STATE_VECTORS: readonly string[] = Object.freeze([]);
 
 export function parameterGroups(
   layout: readonly ParameterBlock[],
@@ -122,7 +124,7 @@ export function parameterGroups(
       return { t: 0, blocks: states };
     },
     step(x: Vector, grad: Vector, state: ParameterGroupsState) {
-      checkStep(OWNER, x, grad, state, []);
+      checkStep(OWNER, x, grad, state, NO_STATE_VECTORS);
       checkLength("step", x);
       const states = state.blocks;
       if (states === null || typeof states !== "object")
