@@ -15,6 +15,7 @@ export default defineConfig(
       "examples/*/node_modules/",
       "examples/*/.astro/",
       "examples/*/dist/",
+      "test/fixtures/*/.astro/",
     ],
   },
   js.configs.recommended,

@@ -1,7 +1,8 @@
 /**
- * The built lessons' exports: each lesson page links its `.ts` and `.ipynb`; every `.ts` runs in Node alone in an
- * empty folder (offline: it carries its library) and exits 0; every notebook is valid nbformat 4.5 with the page's
- * cells in order and the build's outputs and numbers.
+ * The built lessons' exports, on the fixture site: each lesson page with cells links its `.ts` and `.ipynb` (a page
+ * without cells has neither); every `.ts` runs in Node alone in an empty folder (offline: it carries its library)
+ * and exits 0; every notebook is valid nbformat 4.5 with the page's cells in order and the build's outputs and
+ * numbers. (test/site/course-exports.test.ts runs our course's downloads.)
  */
 import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
@@ -10,13 +11,15 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Notebook } from "../../src/export/notebook.ts";
 import { expectValidNotebook } from "../export/nbformat.ts";
-import { DIST } from "../support/paths.ts";
+import { PLATFORM_DIST as DIST } from "./fixture.ts";
 
 const LESSONS = path.join(DIST, "lessons");
-const slugs = readdirSync(LESSONS, { withFileTypes: true })
+const pages = readdirSync(LESSONS, { withFileTypes: true })
   .filter((entry) => entry.isDirectory() && existsSync(path.join(LESSONS, entry.name, "index.html")))
   .map((entry) => entry.name)
   .sort();
+/** The lessons with cells: the ones that have downloads. */
+const slugs = pages.filter((slug) => pageCells(slug).length > 0);
 
 const scratch = mkdtempSync(path.join(tmpdir(), "moments-exports-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -32,12 +35,16 @@ function pageCells(slug: string): { id: string; exercise: boolean }[] {
 const pageCellIds = (slug: string) => pageCells(slug).map((cell) => cell.id);
 
 describe("the lessons' exports", () => {
-  it("exist for every lesson", () => {
-    expect(slugs.length).toBeGreaterThan(10);
+  it("exist for every lesson with cells, and only for those", () => {
+    expect(slugs).toEqual(["long", "math", "notebook", "search"]);
     for (const slug of slugs) {
       expect(existsSync(path.join(LESSONS, `${slug}.ts`)), `${slug}.ts`).toBe(true);
       expect(existsSync(path.join(LESSONS, `${slug}.ipynb`)), `${slug}.ipynb`).toBe(true);
     }
+    expect(pages).toContain("prose");
+    expect(existsSync(path.join(LESSONS, "prose.ts"))).toBe(false);
+    expect(existsSync(path.join(LESSONS, "prose.ipynb"))).toBe(false);
+    expect(readFileSync(path.join(LESSONS, "prose", "index.html"), "utf8")).not.toContain("data-notebook-bar");
   });
 
   it.each(slugs)("are linked from the notebook bar of %s, as plain links under the base path", (slug) => {

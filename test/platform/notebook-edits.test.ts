@@ -1,23 +1,25 @@
 /**
  * Edits are never lost: autosave across reload and navigation, reset, the author-changed notice, a full storage,
- * two tabs editing one lesson, and share links that open a cell's code without running it.
+ * two tabs editing one lesson, and share links that open a cell's code without running it. On the fixture's notebook
+ * page (test/fixtures/platform).
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cellCode, LIBRARY, newPage, outputText, setCellCode, startSite, statusText } from "./support.ts";
+import { cellCode, newPage, outputText, setCellCode, statusText } from "../support/notebook-page.ts";
+import { MATH, NOTEBOOK, startFixture } from "./fixture.ts";
 
-let site: Awaited<ReturnType<typeof startSite>>;
-const KEY = "moments:edits:v1:/reference/cell-library/";
+let site: Awaited<ReturnType<typeof startFixture>>;
+const KEY = "moments:edits:v1:/lessons/notebook/";
 
 beforeAll(async () => {
-  site = await startSite();
+  site = await startFixture();
 });
 afterAll(() => site?.close());
 
 describe("edits", () => {
   it("autosave and come back after a reload and after navigating away and back", async () => {
     const { page, errors } = await newPage(site.browser);
-    await page.goto(site.server.url + LIBRARY);
+    await page.goto(site.server.url + NOTEBOOK);
     await setCellCode(page, "show-values", "const mine = 'my edit';\nmine");
     await page.waitForFunction((key) => localStorage.getItem(key)?.includes("my edit"), KEY);
 
@@ -31,7 +33,7 @@ describe("edits", () => {
     expect(await page.locator("#show-values").getAttribute("data-stale")).toBe("true");
     expect(await page.locator("#show-values").getAttribute("data-state")).toBe("idle"); // restored, not run
 
-    await page.goto(site.server.url + "lessons/adam-in-one-page/");
+    await page.goto(site.server.url + MATH);
     await page.goBack();
     await page.locator("#show-values .cm-content").waitFor();
     expect(await cellCode(page, "show-values")).toContain("my edit");
@@ -40,15 +42,15 @@ describe("edits", () => {
 
   it("are saved when the reader leaves before the autosave delay", async () => {
     const { page } = await newPage(site.browser);
-    await page.goto(site.server.url + LIBRARY);
+    await page.goto(site.server.url + NOTEBOOK);
     await setCellCode(page, "show-table", "'typed and left at once'");
-    await page.goto(site.server.url + "lessons/adam-in-one-page/"); // pagehide flushes the pending save
+    await page.goto(site.server.url + MATH); // pagehide flushes the pending save
     expect(await page.evaluate((key) => localStorage.getItem(key), KEY)).toContain("typed and left at once");
   });
 
   it("Reset puts a cell back; Reset all does every cell and can be undone", async () => {
     const { page } = await newPage(site.browser);
-    await page.goto(site.server.url + LIBRARY);
+    await page.goto(site.server.url + NOTEBOOK);
     const original = await cellCode(page, "show-values");
     await setCellCode(page, "show-values", "1");
     await setCellCode(page, "show-table", "2");
@@ -67,7 +69,7 @@ describe("edits", () => {
 
   it("says when the author changed a cell since the reader edited it, and offers both versions", async () => {
     const { page } = await newPage(site.browser);
-    await page.goto(site.server.url + LIBRARY);
+    await page.goto(site.server.url + NOTEBOOK);
     // An edit made against an older version of the author's code (another hash).
     await page.evaluate(
       (key) =>
@@ -93,7 +95,7 @@ describe("edits", () => {
 
   it("keep working when storage is full, and say that edits will not persist", async () => {
     const { page } = await newPage(site.browser);
-    await page.goto(site.server.url + LIBRARY);
+    await page.goto(site.server.url + NOTEBOOK);
     await page.evaluate(() => {
       // Fill the origin's quota to the last byte: big chunks first, then ever smaller ones.
       let i = 0;
@@ -127,7 +129,7 @@ describe("two tabs of one lesson", () => {
     const context = await site.browser.newContext();
     const [a, b] = [await context.newPage(), await context.newPage()];
     for (const tab of [a, b]) {
-      await tab.goto(site.server.url + LIBRARY);
+      await tab.goto(site.server.url + NOTEBOOK);
       await tab.locator("#show-values .cell-code pre").click(); // the notebook starts on the first interaction
       await tab.locator("#show-values .cm-content").waitFor();
     }
@@ -175,7 +177,7 @@ describe("share links", () => {
   it("Copy link gives a URL that opens the cell with that code, highlighted and not run", async () => {
     const { page, context } = await newPage(site.browser);
     await context.grantPermissions(["clipboard-read", "clipboard-write"]);
-    await page.goto(site.server.url + LIBRARY);
+    await page.goto(site.server.url + NOTEBOOK);
     const shared = "// shared with you\nconst gift = 6 * 7;\ngift";
     await setCellCode(page, "show-table", shared);
     await page.getByRole("button", { name: "Copy link to your version of cell 2" }).click();
@@ -183,7 +185,7 @@ describe("share links", () => {
       .poll(() => statusText(page, "show-table"))
       .toBe("Link copied. Whoever opens it sees your code in this cell, not run.");
     const url = await page.evaluate(() => navigator.clipboard.readText());
-    expect(url).toMatch(/\/reference\/cell-library\/#cell=show-table&code=z[\w-]+$/);
+    expect(url).toMatch(/\/lessons\/notebook\/#cell=show-table&code=z[\w-]+$/);
 
     const { page: friend } = await newPage(site.browser);
     await friend.goto(url);

@@ -6,16 +6,17 @@
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { framesIn, LIBRARY, newPage, outputText, setCellCode, startSite, waitForState } from "./support.ts";
+import { framesIn, newPage, outputText, setCellCode, waitForState } from "../support/notebook-page.ts";
+import { NOTEBOOK, startFixture } from "./fixture.ts";
 
-let site: Awaited<ReturnType<typeof startSite>>;
+let site: Awaited<ReturnType<typeof startFixture>>;
 
 beforeAll(async () => {
-  site = await startSite();
+  site = await startFixture();
 });
 afterAll(() => site?.close());
 
-/** A page of the cell library with every CSP violation and every dialog recorded. */
+/** The fixture's notebook page with every CSP violation and every dialog recorded. */
 async function open() {
   const { page, errors, context } = await newPage(site.browser);
   const dialogs: string[] = [];
@@ -28,7 +29,7 @@ async function open() {
       ),
     );
   });
-  await page.goto(site.server.url + LIBRARY);
+  await page.goto(site.server.url + NOTEBOOK);
   return { page, errors, dialogs, context };
 }
 
@@ -297,7 +298,7 @@ const FORGED_KERNEL = `self.onmessage = (event) => {
 
 async function openForged() {
   const opened = await open();
-  await opened.page.route("**/_astro/worker-*.js", (route) =>
+  await opened.page.route("**/_astro/browser-worker-*.js", (route) =>
     route.fulfill({ contentType: "text/javascript", body: FORGED_KERNEL }),
   );
   return opened;

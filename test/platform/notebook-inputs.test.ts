@@ -1,18 +1,19 @@
 /** Inputs declared by cells re-run the right cells; exercises check the learner's code. */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { LIBRARY, newPage, outputText, runCell, setCellCode, startSite, statusText } from "./support.ts";
+import { newPage, outputText, runCell, setCellCode, statusText } from "../support/notebook-page.ts";
+import { NOTEBOOK, startFixture } from "./fixture.ts";
 
-let site: Awaited<ReturnType<typeof startSite>>;
+let site: Awaited<ReturnType<typeof startFixture>>;
 let page: Page;
 
 beforeAll(async () => {
-  site = await startSite();
+  site = await startFixture();
 });
 afterAll(() => site?.close());
 beforeEach(async () => {
   ({ page } = await newPage(site.browser));
-  await page.goto(site.server.url + LIBRARY);
+  await page.goto(site.server.url + NOTEBOOK);
 });
 
 const runs = (id: string) => page.locator(`#${id}`).getAttribute("data-runs");

@@ -1,6 +1,6 @@
 /**
  * Running cells in Chromium: Stop, time limits, runaway cells of every kind, errors with lines, execution counts,
- * stale outputs, Run all, Restart and the keyboard.
+ * stale outputs, Run all, Restart and the keyboard. On the fixture's notebook page (test/fixtures/platform).
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -8,27 +8,26 @@ import {
   afterRun,
   countText,
   framesIn,
-  LIBRARY,
   newPage,
   outputText,
   runCell,
   setCellCode,
-  startSite,
   statusText,
   waitForState,
-} from "./support.ts";
+} from "../support/notebook-page.ts";
+import { NOTEBOOK, startFixture } from "./fixture.ts";
 
-let site: Awaited<ReturnType<typeof startSite>>;
+let site: Awaited<ReturnType<typeof startFixture>>;
 let page: Page;
 let errors: string[];
 
 beforeAll(async () => {
-  site = await startSite();
+  site = await startFixture();
 });
 afterAll(() => site?.close());
 beforeEach(async () => {
   ({ page, errors } = await newPage(site.browser));
-  await page.goto(site.server.url + LIBRARY);
+  await page.goto(site.server.url + NOTEBOOK);
 });
 
 describe("runaway cells", () => {
@@ -142,7 +141,7 @@ describe("the kernel's history", () => {
     expect(await page.locator("#show-values").getAttribute("data-stale")).toBeNull();
 
     await page.getByRole("button", { name: "Run all" }).click();
-    await waitForState(page, "optimizer-demo", "ok");
+    await waitForState(page, "paired-demo", "ok"); // the last cell
     expect(await page.locator("[data-cell][data-stale]").count()).toBe(0);
     expect(await page.locator("#exercise-demo").getAttribute("data-state")).toBe("error"); // its starter code fails its checks
   });

@@ -3,13 +3,14 @@
  * memory takes down only the kernel — the page lives on and says what happened.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LIBRARY, newPage, outputText, setCellCode, startSite, waitForState } from "./support.ts";
+import { newPage, outputText, setCellCode, waitForState } from "../support/notebook-page.ts";
+import { NOTEBOOK, startFixture } from "./fixture.ts";
 
-let site: Awaited<ReturnType<typeof startSite>>;
-const KEY = "moments:edits:v1:/reference/cell-library/";
+let site: Awaited<ReturnType<typeof startFixture>>;
+const KEY = "moments:edits:v1:/lessons/notebook/";
 
 beforeAll(async () => {
-  site = await startSite();
+  site = await startFixture();
 });
 afterAll(() => site?.close());
 
@@ -35,7 +36,7 @@ for (const [name, result] of Object.entries(results)) console.log(name + ": " + 
 describe("isolation", () => {
   it("cell code cannot touch the page, its storage or the reader's saved edits", async () => {
     const { page, errors } = await newPage(site.browser);
-    await page.goto(site.server.url + LIBRARY);
+    await page.goto(site.server.url + NOTEBOOK);
     await setCellCode(page, "show-table", "'an edit that must survive'");
     await page.waitForFunction((key) => localStorage.getItem(key)?.includes("must survive"), KEY);
     const title = await page.title();
@@ -70,7 +71,7 @@ describe("a cell that runs out of memory", () => {
     const cdp = await page.context().newCDPSession(page);
     const evaluate = async (expression: string) =>
       (await cdp.send("Runtime.evaluate", { expression, returnByValue: true, awaitPromise: true })).result.value;
-    await page.goto(site.server.url + LIBRARY);
+    await page.goto(site.server.url + NOTEBOOK);
     // Give the cell room (as an author's `timeout=90` would): the point is the crash, not the time limit.
     await page.evaluate(() => (document.getElementById("show-values")!.dataset.timeout = "90"));
     await setCellCode(page, "show-values", "const hoard = [];\nwhile (true) hoard.push(new Array(1e7).fill(1.5));");

@@ -1,5 +1,5 @@
 /**
- * Hosting under a sub-path: the site built with BASE_PATH=/moments/ and served only there. Every link, stylesheet,
+ * Hosting under a sub-path: the fixture site (test/fixtures/platform) built with BASE_PATH=/moments/ and served only there. Every link, stylesheet,
  * script, font, the kernel's bundles and the search index must resolve under /moments/, and nothing is fetched from
  * another origin.
  */
@@ -8,9 +8,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../support/browser.ts";
-import { buildSite } from "../support/build.ts";
+import { buildPlatform } from "../support/build.ts";
 import { serveStatic, type StaticServer } from "../support/static-server.ts";
 import type { Browser } from "playwright-core";
+import { MATH } from "./fixture.ts";
 
 const BASE = "/moments/";
 let dist: string;
@@ -19,7 +20,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   dist = mkdtempSync(path.join(tmpdir(), "moments-base-"));
-  buildSite({ BASE_PATH: BASE, MOMENTS_OUT_DIR: dist });
+  buildPlatform({ BASE_PATH: BASE, PLATFORM_OUT_DIR: dist });
   server = await serveStatic(dist, BASE);
   browser = await launchBrowser();
 }, 300_000);
@@ -59,14 +60,26 @@ describe(`the site under ${BASE}`, () => {
     const requests: { url: string; status: number }[] = [];
     page.on("response", (response) => requests.push({ url: response.url(), status: response.status() }));
     page.on("requestfailed", (request) => requests.push({ url: request.url(), status: 0 }));
-    await page.goto(`${server.url}lessons/adam-in-one-page/`);
+    await page.goto(server.url + MATH);
     expect(await page.locator(".katex").count()).toBeGreaterThan(5);
-    await page.locator("#paths .cell-run").click(); // runs every cell above, then draws the paths
-    await page.locator("#paths[data-state=ok]").waitFor({ timeout: 30_000 });
-    expect(await page.locator("#paths [data-cell-output] svg").count()).toBeGreaterThan(0);
+    // Runs every cell above, then draws with the library's drawing module (loaded with Plot on first use).
+    await page.locator("#grid .cell-run").click();
+    await page.locator("#grid[data-state=ok]").waitFor({ timeout: 30_000 });
+    expect(await page.locator("#grid [data-cell-output] svg").count()).toBeGreaterThan(0);
     await page.getByRole("button", { name: /^Search/ }).click();
-    await page.locator("dialog[open] input").fill("bias");
-    await page.locator(".pagefind-ui__result-link").first().waitFor();
+    // Pagefind's UI starts when the dialog first opens: on a busy machine it may miss what is typed before it listens.
+    const input = page.locator("dialog[open] input");
+    await expect
+      .poll(
+        async () => {
+          await input.fill("");
+          await input.fill("zymurgy");
+          await page.waitForTimeout(1500);
+          return page.locator(".pagefind-ui__result-link").count();
+        },
+        { timeout: 30_000 },
+      )
+      .toBeGreaterThan(0);
     const firstResult = await page.locator(".pagefind-ui__result-link").first().getAttribute("href");
     expect(firstResult).toMatch(new RegExp(`^${BASE}`));
     await context.close();
@@ -77,7 +90,7 @@ describe(`the site under ${BASE}`, () => {
     expect(fetched.filter((r) => !r.url.startsWith(origin)).map((r) => r.url)).toEqual([]); // nothing from elsewhere
     expect(fetched.filter((r) => !new URL(r.url).pathname.startsWith(BASE)).map((r) => r.url)).toEqual([]);
     expect(fetched.filter((r) => r.status >= 400 || r.status === 0).map((r) => `${r.status} ${r.url}`)).toEqual([]);
-    expect(requests.some((r) => /\/_astro\/worker-[\w-]+\.js$/.test(r.url))).toBe(true); // the kernel came from the base
+    expect(requests.some((r) => /\/_astro\/browser-worker-[\w-]+\.js$/.test(r.url))).toBe(true); // the kernel came from the base
     expect(requests.some((r) => /\/pagefind\//.test(r.url))).toBe(true);
     expect(requests.some((r) => /KaTeX_.*\.woff2$/.test(r.url))).toBe(true);
   });

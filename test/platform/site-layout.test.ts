@@ -1,14 +1,15 @@
 /**
- * The page chrome stays put while a long lesson streams in (src/styles/site.css): Chromium lays out and paints a
- * document before all of it has arrived, and nothing already shown may move when the rest comes.
+ * The page chrome stays put while a long lesson streams in: Chromium lays out and paints a document before all of it
+ * has arrived, and nothing already shown may move when the rest comes. On the fixture's long page.
  */
 import { createServer } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { newPage, startSite } from "./support.ts";
+import { newPage } from "../support/notebook-page.ts";
+import { LONG, startFixture } from "./fixture.ts";
 
-let site: Awaited<ReturnType<typeof startSite>>;
+let site: Awaited<ReturnType<typeof startFixture>>;
 beforeAll(async () => {
-  site = await startSite();
+  site = await startFixture();
 });
 afterAll(() => site?.close());
 
@@ -48,7 +49,7 @@ async function streamingServer(page: string, split: string) {
 
 describe("a lesson that streams in", () => {
   it("keeps its table of contents where it ends up while the main pane has not arrived", async () => {
-    const stream = await streamingServer("lessons/adam/", '<div class="main-pane');
+    const stream = await streamingServer(LONG, '<div class="main-pane');
     const { context, page } = await newPage(site.browser, { viewport: { width: 1350, height: 940 } });
     try {
       await page.goto(stream.url, { waitUntil: "commit" });
@@ -56,7 +57,7 @@ describe("a lesson that streams in", () => {
       await page.waitForFunction(() => {
         const sidebar = document.querySelector(".right-sidebar");
         return (
-          sidebar && getComputedStyle(sidebar).position === "fixed" && sidebar.textContent!.includes("Algorithm 1")
+          sidebar && getComputedStyle(sidebar).position === "fixed" && sidebar.textContent!.includes("The last section")
         );
       });
       expect(await page.locator(".main-pane").count()).toBe(0);

@@ -1,13 +1,17 @@
-/** Search (Pagefind, through Starlight's dialog): prose, equations and code are found; the notebook's chrome is not. */
+/**
+ * Search (Pagefind, through Starlight's dialog): prose, equations and code are found; the notebook's chrome is not.
+ * On the fixture's search page, whose words appear on no other page.
+ */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { newPage, startSite } from "./support.ts";
+import { newPage } from "../support/notebook-page.ts";
+import { SEARCH, startFixture } from "./fixture.ts";
 
-let site: Awaited<ReturnType<typeof startSite>>;
+let site: Awaited<ReturnType<typeof startFixture>>;
 let page: Page;
 
 beforeAll(async () => {
-  site = await startSite();
+  site = await startFixture();
   ({ page } = await newPage(site.browser, { viewport: { width: 1280, height: 900 } }));
   await page.goto(site.server.url);
 });
@@ -38,28 +42,28 @@ async function search(query: string): Promise<string[]> {
 
 describe("search", () => {
   it("finds a lesson by a word of its prose", async () => {
-    expect(await search("forgets")).toContain("/lessons/rmsprop/");
+    expect(await search("zymurgy")).toEqual([`/${SEARCH}`]);
   });
 
   it("finds a lesson by the text of an equation (its TeX)", async () => {
-    // RMSprop's update is the one written with \rho: v_t = \rho v_{t-1} + (1 - \rho) g_t^2.
-    expect((await search("rho")).slice(0, 3)).toContain("/lessons/rmsprop/");
+    // The page's only equation is written with \varpi, which no page's prose or code says.
+    expect((await search("varpi")).slice(0, 3)).toContain(`/${SEARCH}`);
   });
 
   it("finds the cell that uses an identifier", async () => {
-    expect(await search("adagradByHand")).toEqual(["/lessons/adagrad/"]);
+    expect(await search("quuxAccumulator")).toEqual([`/${SEARCH}`]);
   });
 
   it("indexes a cell's code but not the notebook's buttons or the outputs", async () => {
     // (A string, so that vitest does not rewrite the page's own dynamic import.)
     const indexed: string = await page.evaluate(`(async () => {
       const pagefind = await import(location.origin + "/pagefind/pagefind.js");
-      const found = await pagefind.search("tutorial");
+      const found = await pagefind.search("zymurgy");
       const pages = await Promise.all(found.results.map((result) => result.data()));
-      return pages.find((data) => data.url === "/lessons/adam-in-one-page/").content;
+      return pages.find((data) => data.url === "/${SEARCH}").content;
     })()`);
-    expect(indexed).toContain("function run(biasCorrection: boolean)"); // a cell's code
+    expect(indexed).toContain("function quuxAccumulator(values: number[])"); // a cell's code
     for (const chrome of ["Run cell", "Restart kernel", "Run all", "[ ]"]) expect(indexed).not.toContain(chrome);
-    expect(indexed).not.toContain("current state: [2.80000003"); // the pre-rendered output
+    expect(indexed).not.toContain("0.875"); // the pre-rendered output (the sum; the code has only its terms)
   });
 });

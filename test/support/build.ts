@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
-import { ROOT } from "./paths.ts";
+import { PLATFORM, ROOT } from "./paths.ts";
 
 /**
  * Build the site from a test. Vitest puts Vite's own variables (BASE_URL, MODE, NODE_ENV=test, …) into the
@@ -18,5 +18,14 @@ export function buildSite(env: Record<string, string> = {}): void {
     cwd: ROOT,
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...clean, ...env },
+  });
+}
+
+/** Build the platform's fixture site (test/fixtures/platform) into PLATFORM_OUT_DIR, or wherever `env` says. */
+export function buildPlatform(env: Record<string, string> = {}): void {
+  execFileSync(process.execPath, [path.join(ROOT, "node_modules/astro/bin/astro.mjs"), "build"], {
+    cwd: PLATFORM,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...cleanEnv(), ...env },
   });
 }

@@ -1,11 +1,18 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launchBrowser } from "../support/browser.ts";
-import { DIST } from "../support/paths.ts";
-import { serveStatic, type StaticServer } from "../support/static-server.ts";
+import { launchBrowser } from "./browser.ts";
+import { DIST } from "./paths.ts";
+import { serveStatic, type StaticServer } from "./static-server.ts";
 
-/** A built site on 127.0.0.1 and a Chromium to look at it, for one test file. */
-export async function startSite(): Promise<{ server: StaticServer; browser: Browser; close(): Promise<void> }> {
-  const server = await serveStatic(DIST);
+/**
+ * Helpers for the browser tests of a built site's notebook pages (our course's in test/e2e, the platform fixture's
+ * in test/platform, the example's in test/example).
+ */
+
+/** A built site (our course's dist/ unless told) on 127.0.0.1 and a Chromium to look at it, for one test file. */
+export async function startSite(
+  dist: string = DIST,
+): Promise<{ server: StaticServer; browser: Browser; close(): Promise<void> }> {
+  const server = await serveStatic(dist);
   const browser = await launchBrowser();
   return { server, browser, close: async () => (await browser.close(), await server.close()) };
 }
@@ -66,8 +73,6 @@ export function framesIn(page: Page, ms = 500): Promise<number> {
     ms,
   );
 }
-
-export const LIBRARY = "reference/cell-library/";
 
 /** Do something that runs a cell (a key, a click) and wait for that run to finish, whatever state the cell was in. */
 export async function afterRun(page: Page, cellId: string, action: () => Promise<unknown>, timeout = 20_000) {
