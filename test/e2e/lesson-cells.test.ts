@@ -34,7 +34,7 @@ describe("a lesson page in Chromium", () => {
 
     await page.locator("#uncorrected .cell-run").click();
     await waitForState(page, "uncorrected", "ok");
-    expect(server.requests.some((p) => /\/_astro\/worker[-.]/.test(p))).toBe(true);
+    expect(server.requests.some((p) => /\/_astro\/browser-worker[-.]/.test(p))).toBe(true);
     // Running cell 2 first ran cell 1 (its definitions), then cell 2: the seed's table again.
     await waitForState(page, "setup", "ok");
     expect(await outputText(page, "uncorrected")).toContain("Epoch 150, current state: [ 0.00094425 -0.00038352]");
