@@ -3,7 +3,7 @@
  * grouped in parts named in their frontmatter (`part: Adam`), then the reference pages. This is the course's own
  * config (astro.config.mjs calls it), not the notebook's: another course writes its sidebar as it likes.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { lessonSlug } from "./lessons.ts";
@@ -34,12 +34,21 @@ export interface SidebarGroup {
   items: { slug: string }[];
 }
 
-/** Sidebar groups for the lessons in `directory`, by part, in course order. Throws on a missing or unknown part. */
+/** The Markdown files of a content folder, sorted; none if the folder does not exist (a course without lessons yet). */
+const markdownFiles = (directory: string) =>
+  existsSync(directory)
+    ? readdirSync(directory)
+        .filter((file) => /\.mdx?$/.test(file))
+        .sort()
+    : [];
+
+/**
+ * Sidebar groups for the lessons in `directory`, by part, in course order (none for an empty or missing folder).
+ * Throws on a missing or unknown part.
+ */
 export function lessonSidebar(directory: string): SidebarGroup[] {
   const groups = new Map<string, SidebarGroup>();
-  const files = readdirSync(directory)
-    .filter((file) => /\.mdx?$/.test(file))
-    .sort();
+  const files = markdownFiles(directory);
   for (const file of files) {
     const part = frontmatterField(readFileSync(path.join(directory, file), "utf8"), "part");
     if (!part || !(PARTS as readonly string[]).includes(part))
@@ -55,10 +64,9 @@ export function lessonSidebar(directory: string): SidebarGroup[] {
 /** The whole sidebar: the lessons by part, then the reference pages, for the content folder at `content`. */
 export function courseSidebar(content: URL): SidebarGroup[] {
   const dir = fileURLToPath(content);
-  const reference = readdirSync(path.join(dir, "reference"))
-    .filter((file) => /\.mdx?$/.test(file))
-    .sort()
-    .map((file) => ({ slug: lessonSlug(`reference/${file}`) }));
+  const reference = markdownFiles(path.join(dir, "reference")).map((file) => ({
+    slug: lessonSlug(`reference/${file}`),
+  }));
   return [...lessonSidebar(path.join(dir, "lessons")), { label: "Reference", items: reference }];
 }
 
