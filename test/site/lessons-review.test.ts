@@ -60,3 +60,66 @@ describe("the content review's claims", () => {
     expect(number(prose("lessons/amsgrad"), /Adam then ends at x= (−?[\d.]+)/)).toBeLessThan(-0.9);
   });
 });
+
+describe("the seed claims the review found unaddressed", () => {
+  it("Adam, step by step: automatic annealing — m̂ falls far more than √v̂, so the step shrinks at constant α", () => {
+    const text = prose("lessons/adam");
+    const [, mFold, vFold, step] =
+      /m\^t\u200b falls (\d+(?:\.\d+)?)-fold but v\^t\u200b\u200b only (\d+(?:\.\d+)?)-fold, so the step in units of α falls from 1 to (\d+(?:\.\d+)?)/.exec(
+        text,
+      ) ?? [];
+    expect(Number(mFold)).toBeGreaterThan(3 * Number(vFold));
+    expect(Number(step)).toBeLessThan(0.5);
+  });
+
+  it("Adam, step by step: a small steady gradient moves Adam as far as a large one; a sparse one moves further than SGD", () => {
+    const text = prose("lessons/adam");
+    const [, small, large] =
+      /moves Adam as far as a large one — (\d+(?:\.\d+)?) α against (\d+(?:\.\d+)?) α/.exec(text) ?? [];
+    expect(Number(small)).toBeCloseTo(Number(large), -1);
+    expect(number(text, /about (\d+(?:\.\d+)?) times its SGD distance/)).toBeGreaterThan(2);
+  });
+
+  it("Gradient descent: noise carries SGD over the double well's barrier, which the exact gradient never crosses", () => {
+    const text = prose("lessons/gradient-descent");
+    expect(number(text, /settles in the local minimum, at x= (\d+(?:\.\d+)?)/)).toBeCloseTo(0.96, 2);
+    expect(number(text, /constant α, (\d+) of the 100 runs end on the global minimum’s side/)).toBeGreaterThan(50);
+    const fixed = number(text, /they end on average (\d+(?:\.\d+)?) from a minimum/);
+    const decayed = number(text, /they have settled, to within (\d+(?:\.\d+)?) of a minimum/);
+    expect(decayed).toBeLessThan(fixed / 4);
+    expect(number(text, /With α decayed, (\d+) runs end past the barrier/)).toBeGreaterThan(50);
+  });
+
+  it("Bias correction: skipping it does not make the double well's local minimum more likely", () => {
+    const text = prose("lessons/bias-correction");
+    const onLocalSide = number(text, /Of the 201 starts, (\d+) lie on the local minimum’s side/);
+    const [, atSmall, atMiddle] =
+      /as many runs end in the local minimum without correction as with it \((\d+) and (\d+)\)/.exec(text) ?? [];
+    expect([Number(atSmall), Number(atMiddle)]).toEqual([onLocalSide, onLocalSide]);
+    const [, without, withCorrection] =
+      /fewer uncorrected runs end in the local minimum: (\d+) against (\d+)/.exec(text) ?? [];
+    expect(Number(without)).toBeLessThan(Number(withCorrection));
+  });
+
+  it("RMSprop: its rates are per parameter — a thousandfold smaller gradient gets a thousandfold larger rate", () => {
+    expect(
+      number(prose("lessons/rmsprop"), /The second coordinate’s rate is (\d+(?:\.\d+)?) times the first’s/),
+    ).toBeCloseTo(1000, -1);
+  });
+
+  it("Adam vs SGD vs AdaGrad: momentum helps at the saddle; ill-conditioning and saddles are different things", () => {
+    const text = prose("lessons/adam-vs-sgd-adagrad");
+    const [, sgdSteps, momentumSteps] = /momentum alone cuts SGD’s (\d+) steps to (\d+)/.exec(text) ?? [];
+    expect(Number(momentumSteps)).toBeLessThan(Number(sgdSteps));
+    expect(number(text, /The quadratic’s condition number is (\d+(?:\.\d+)?)/)).toBe(100);
+    expect(number(text, /Rosenbrock’s at its minimum (\d+(?:\.\d+)?)/)).toBeGreaterThan(1000);
+    expect(number(text, /the saddle’s condition number is (\d+(?:\.\d+)?)/)).toBe(1);
+  });
+
+  it("Adam as a preconditioner: 784 × 32 weights, and a Hessian-vector product from two gradients", () => {
+    const text = prose("lessons/preconditioner");
+    expect(number(text, /The layer has (\d+) weights/)).toBe(784 * 32);
+    const [, exponent] = /to a relative error of \d+(?:\.\d+)? × 10⁻([⁰¹²³⁴⁵⁶⁷⁸⁹]+)/.exec(text) ?? [];
+    expect(Number([...exponent!].map((digit) => "⁰¹²³⁴⁵⁶⁷⁸⁹".indexOf(digit)).join(""))).toBeGreaterThanOrEqual(6);
+  });
+});
