@@ -2,11 +2,12 @@
  * The claims the content review (issue 15) added to the lessons, checked in the built site: each number the new
  * prose states is the one its cell computed, and the conclusions drawn from them hold.
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
-import { DIST } from "../support/paths.ts";
+import { loadDigits, rosenbrock } from "../../src/problems/index.ts";
+import { DIST, ROOT } from "../support/paths.ts";
 
 /** A lesson's prose as a reader sees it: <main> without its cells, KaTeX's MathML removed. */
 function prose(slug: string): string {
@@ -121,5 +122,172 @@ describe("the seed claims the review found unaddressed", () => {
     expect(number(text, /The layer has (\d+) weights/)).toBe(784 * 32);
     const [, exponent] = /to a relative error of \d+(?:\.\d+)? × 10⁻([⁰¹²³⁴⁵⁶⁷⁸⁹]+)/.exec(text) ?? [];
     expect(Number([...exponent!].map((digit) => "⁰¹²³⁴⁵⁶⁷⁸⁹".indexOf(digit)).join(""))).toBeGreaterThanOrEqual(6);
+  });
+});
+
+/**
+ * The fact check (issue 15, item 6): every number in a lesson's prose either comes from its cells (`<Value>`),
+ * restates a number its cells use (a setting such as α = 0.02: the same number appears in the cells' code or in a
+ * `<Value>` expression), or is listed below — asserted here when it is a claim about numbers, or given the reason it
+ * is not a claim about the cells (a quotation, a suggestion to try, a fact about the data or about PyTorch).
+ *
+ * The prose is the MDX source without its cells, display equations, inline code, link targets, `<Value>` tags and its
+ * "Further reading" and "References"; inline math counts, without its TeX commands and sub- and superscripts.
+ * Left out as never claims about the cells: one-digit integers (counts, indices, "Algorithm 1"), years, and numbers
+ * after §, "Theorem", "Lecture", "PyTorch" (a version) or in an arXiv id or DOI. The review covered lessons 00–16;
+ * 19 was written after it and is held to the same rule.
+ */
+const SCOPE = /^(0\d|1[0-6]|19)-.*\.mdx$/;
+const asNumber = (text: string) => String(Math.abs(Number(text.replace(/[,_]/g, "").replace("−", "-"))));
+
+function proseNumbers(source: string) {
+  const body = source.replace(/^---[\s\S]*?---/, "");
+  const values = [...body.matchAll(/<Value\b((?:[^>"]|"[^"]*")*)\/>/g)];
+  const code = [
+    ...[...body.matchAll(/```ts (?:cell|exercise)[^\n]*\n([\s\S]*?)```/g)].map((match) => match[1]!),
+    ...values.map((match) => /\bof="([^"]*)"/.exec(match[1]!)?.[1] ?? ""),
+  ].join("\n");
+  const inCode = new Set(
+    [...code.matchAll(/(?<![\w.])\d[\d_]*(?:\.\d+)?(?:e-?\d+)?/g)].map((match) => asNumber(match[0])),
+  );
+  let prose = body
+    .replace(/```[\s\S]*?```/g, " ")
+    .replace(/^## (Further reading|References)[\s\S]*$/m, " ")
+    .replace(/<Value\b(?:[^>"]|"[^"]*")*\/>/g, " ")
+    .replace(/\$\$[\s\S]*?\$\$/g, " ")
+    .replace(/`[^`]*`/g, " ")
+    .replace(/\]\([^)]*\)/g, "]")
+    .replace(/<[^>]+>/g, " ");
+  prose = prose.replace(
+    /\$([^$\n]*)\$/g,
+    (_, tex: string) =>
+      ` ${tex
+        .replace(/\\t?frac\s*\{?\d\}?\s*\{?\d\}?/g, " ")
+        .replace(/\\[a-zA-Z]+/g, " ")
+        .replace(/[_^]\{?-?\d+\}?/g, " ")} `,
+  );
+  const numbers = [...prose.matchAll(/(?<![\w.])[−-]?\d[\d,]*(?:\.\d+)?(?![\w])/g)]
+    .map((match) => ({
+      text: match[0].replace(/,$/, "").replace("−", "-"),
+      before: prose.slice(Math.max(0, match.index - 12), match.index),
+    }))
+    .filter(({ text }) => !/^-?\d$/.test(text) && !/^(19|20)\d\d$/.test(text))
+    .filter(({ before }) => !/(§|§[\d.]+[–-]|Theorem\s|Lecture\s|PyTorch\s|arXiv:|doi:)$/.test(before));
+  return {
+    computed: values.length,
+    restated: numbers.filter(({ text }) => inCode.has(asNumber(text))).map(({ text }) => text),
+    other: numbers.filter(({ text }) => !inCode.has(asNumber(text))).map(({ text }) => text),
+  };
+}
+
+const roots = (() => {
+  // The tilted double well f(x) = (x² − 1)² + 0.3x of lessons 02 and 08: the roots of f′(x) = 4x³ − 4x + 0.3.
+  const derivative = (x: number) => 4 * x ** 3 - 4 * x + 0.3;
+  const bisect = (low: number, high: number) => {
+    for (let k = 0; k < 100; k++) {
+      const middle = (low + high) / 2;
+      if (Math.sign(derivative(middle)) === Math.sign(derivative(low))) low = middle;
+      else high = middle;
+    }
+    return low;
+  };
+  return [bisect(-2, -0.5), bisect(-0.5, 0.5), bisect(0.5, 2)];
+})();
+
+/** The prose numbers that are not computed by a cell, by lesson: asserted, or why they are not about the cells. */
+const NOT_COMPUTED: Record<string, Record<string, string | (() => void)>> = {
+  "00": {
+    "0.5": () => expect(1 - 2 * 0.5).toBe(0), // "past α = 0.5, 1 − 2α turns negative"
+    "0.45": "a value the reader is invited to try",
+  },
+  "01": { "151": () => expect(150 + 1).toBe(151) }, // epochs 0, 1, …, 150
+  "02": {
+    "80": () => expect((20 * 32) / 8).toBe(80), // 20 epochs of 32 examples, 8 per step
+    "640": () => expect(20 * 32).toBe(640),
+    "-1.04": () => expect(roots[0]).toBeCloseTo(-1.04, 2),
+    "0.96": () => expect(roots[2]).toBeCloseTo(0.96, 2),
+    "0.08": () => expect(roots[1]).toBeCloseTo(0.08, 2),
+  },
+  "05": {
+    "100": () => expect(1 / (1 - 0.99)).toBeCloseTo(100, 9), // the memory 1/(1 − ρ) at ρ = 0.99
+    "5000": "a question to the reader",
+  },
+  "07": { "1000": () => expect(1 / (1 - 0.999)).toBeCloseTo(1000, 9) }, // v's memory
+  "08": {
+    "-1.04": () => expect(roots[0]).toBeCloseTo(-1.04, 2),
+    "0.96": () => expect(roots[2]).toBeCloseTo(0.96, 2),
+    "0.08": () => expect(roots[1]).toBeCloseTo(0.08, 2),
+    "32": () => expect(1 / Math.sqrt(1 - 0.999)).toBeCloseTo(32, 0), // α/√(1 − β₂) at β₂ = 0.999
+    "0.0099": () => expect(1 - 1 / 1.01).toBeCloseTo(0.0099, 4), // within 1%: 1 − βᵗ > 1/1.01
+    "4.6": () => expect(-Math.log(0.0099)).toBeCloseTo(4.6, 1), // βᵗ < 0.0099 after about 4.6/(1 − β) steps
+    "-1.2": () => expect(rosenbrock().start).toEqual([-1.2, 1]), // the library's Rosenbrock starts there
+  },
+  "09": {
+    "0.69": () => expect(Math.log(2)).toBeCloseTo(0.69, 2),
+    "151": "the CodeSignal lesson's run, counted in Adam in one page",
+    "100": () => expect(1 / (1 - 0.99)).toBeCloseTo(100, 9), // β₁ = 0.99 remembers about 100 steps
+    "0.1": "a value the reader is invited to try",
+  },
+  "10": {
+    "0.99": "PyTorch's default ρ, in the table of update rules (checked by test/optim)",
+    "0.999": "Adam's default β₂, in the table of update rules (checked by test/optim)",
+  },
+  "11": {
+    "16": "the data set's pixel values, 0–16 (the UCI description)",
+    "28": "the size of MNIST's images",
+    "0.99": "PyTorch's default ρ, in the table of update rules (checked by test/optim)",
+    "0.01": "1 − ρ in the same table",
+    "0.999": "Adam's default β₂, in the table of update rules (checked by test/optim)",
+  },
+  "12": { "0.99": "a value the reader is invited to try", "10": "a value the reader is invited to try" },
+  "14": {
+    "32": () => expect(1 / Math.sqrt(1 - 0.999)).toBeCloseTo(32, 0), // ε-hat's ε at t = 1, relative
+    "2.30": () => expect(Math.log(10)).toBeCloseTo(2.3, 2), // the loss of a uniform guess over ten digits
+  },
+  "15": {
+    "0.004": "PyTorch's default momentum_decay ψ (checked by test/optim)",
+    "12": () => expect(Math.ceil(loadDigits().train.size / 128)).toBe(12), // steps per epoch, batches of 128
+    "0.03": "a value the reader is invited to try",
+  },
+  "16": {
+    "400": () => expect((4 * 1e7 * (2 + 4 + 4)) / 1e6).toBe(400), // 10⁷ float32s: copy 2 arrays, each step 4
+    "28": () => expect(7 * 4).toBe(28), // Adam's bytes per parameter
+    "12": () => expect(3 * 4).toBe(12), // SGD's
+    "36": () => expect(9 * 4).toBe(36), // AMSGrad's
+  },
+  "19": { "25,000": "quoted from the summary post (and corrected: 784 × 32 is computed)" },
+};
+
+describe("the fact check: prose numbers", () => {
+  const lessons = readdirSync(path.join(ROOT, "content/lessons"))
+    .filter((file) => SCOPE.test(file))
+    .sort();
+  const counts = { computed: 0, restated: 0, asserted: 0, reasoned: 0 };
+  for (const file of lessons) {
+    const found = proseNumbers(readFileSync(path.join(ROOT, "content/lessons", file), "utf8"));
+    const listed = NOT_COMPUTED[file.slice(0, 2)] ?? {};
+    counts.computed += found.computed;
+    counts.restated += found.restated.length;
+    for (const text of found.other) counts[typeof listed[text] === "function" ? "asserted" : "reasoned"]++;
+
+    it(`${file}: every prose number is computed, restated from its cells, or listed`, () => {
+      expect(found.other.filter((text) => !(text in listed))).toEqual([]);
+      for (const text of found.other) if (typeof listed[text] === "function") (listed[text] as () => void)();
+    });
+  }
+
+  it("lists nothing that is no longer in the prose", () => {
+    for (const [lesson, listed] of Object.entries(NOT_COMPUTED)) {
+      const file = lessons.find((name) => name.startsWith(`${lesson}-`))!;
+      const { other } = proseNumbers(readFileSync(path.join(ROOT, "content/lessons", file), "utf8"));
+      expect(
+        Object.keys(listed).filter((text) => !other.includes(text)),
+        lesson,
+      ).toEqual([]);
+    }
+    console.log(
+      `prose numbers in lessons 00–16 and 19: ${counts.computed} computed by <Value>, ${counts.restated} restating a ` +
+        `number of the cells, ${counts.asserted} asserted here, ${counts.reasoned} not about the cells (reason listed)`,
+    );
   });
 });
