@@ -15,7 +15,7 @@
  */
 import type { Output } from "../notebook/shared/outputs.ts";
 import type { LibraryBundle } from "./bundle.ts";
-import { proseText, type Lesson } from "./lesson.ts";
+import { proseText, type Lesson } from "../markdown/lesson.ts";
 import { mimeBundle } from "./runtime/mime.ts";
 import { planLesson, valueText, type CellNames } from "./shared.ts";
 

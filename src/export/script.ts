@@ -11,7 +11,7 @@
  * in the prose is inert, and the two characters JavaScript also counts as line ends (U+2028, U+2029) become spaces.
  */
 import type { LibraryBundle } from "./bundle.ts";
-import { proseText, type Lesson } from "./lesson.ts";
+import { proseText, type Lesson } from "../markdown/lesson.ts";
 import { planLesson, valueText, type CellNames } from "./shared.ts";
 
 export interface ScriptInput {

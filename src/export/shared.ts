@@ -1,7 +1,7 @@
 /** What the script and the notebook writers share: the library's names, value texts, names that cannot clash. */
 import type { CellLibrary } from "../notebook/build/library.ts";
 import { DRAWING_KIT_NAMES, NOTEBOOK_NAMES } from "../notebook/shared/names.ts";
-import type { Lesson } from "./lesson.ts";
+import type { Lesson } from "../markdown/lesson.ts";
 import { declaredNames, planModule, type ModulePlan, type Piece } from "./one-module.ts";
 
 /** The names a cell sees without importing, derived from the course library (src/notebook/build/library.ts). */

@@ -5,8 +5,6 @@
  * sees the declarations of the cells above it. A cell that throws or runs too long fails the build with the file,
  * the line in the file, the cell's number and the line in the cell.
  */
-import GithubSlugger from "github-slugger";
-import { toString } from "mdast-util-to-string";
 import path from "node:path";
 import { importComponent } from "./mdx-import.ts";
 import type { Code, Root, RootContent } from "mdast";
@@ -15,14 +13,9 @@ import { runPageAtBuild, type BuildCellResult } from "../notebook/build/build-ke
 import { recordPageRun } from "../notebook/build/page-runs.ts";
 import { highlightTypeScript } from "../notebook/build/highlight.ts";
 import { renderOutputs } from "../notebook/shared/outputs.ts";
-import {
-  cellFenceKind,
-  DEFAULT_TIMEOUT_SECONDS,
-  parseCellFence,
-  splitExercise,
-  type ExerciseParts,
-} from "./cell-fence.ts";
-import { formatValue, parseValueAttributes, type ValueFormat } from "./prose-values.ts";
+import type { ExerciseParts } from "./cell-fence.ts";
+import { formatValue } from "./prose-values.ts";
+import { lessonOf } from "./remark-lesson.ts";
 import type { PairedCellData } from "./remark-paired.ts";
 
 export interface RemarkCellsOptions {
@@ -34,8 +27,6 @@ export interface RemarkCellsOptions {
   root?: string;
   /** Minimum seconds a cell may run at build time (machines building the site may be slow). Default 60. */
   minBuildTimeout?: number;
-  /** Seconds a cell may run in the browser unless its fence says otherwise. Default 10. */
-  defaultTimeout?: number;
   /** Absolute paths of the course library's modules, for the build's kernel. Default: none. */
   library?: readonly string[];
   /** Whether the page's downloads exist (the notebook bar links them). Default false. */
@@ -54,11 +45,21 @@ interface FoundCell {
 export default function remarkCells(options: RemarkCellsOptions) {
   const root = options.root ?? process.cwd();
   const minBuildTimeout = options.minBuildTimeout ?? 60;
-  const defaultTimeout = options.defaultTimeout ?? DEFAULT_TIMEOUT_SECONDS;
   return async function transform(tree: Root, file: VFile) {
     const where = path.relative(root, file.path || "<unknown>");
-    const cells = findCells(tree, where, defaultTimeout);
-    const values = findValues(tree, where);
+    const model = lessonOf(file);
+    const cells: FoundCell[] = model.cellNodes.map((node, i) => {
+      const block = model.lesson.blocks.filter((b) => b.kind !== "prose")[i]!;
+      return {
+        node,
+        parent: parentOf(tree, node),
+        number: block.number,
+        id: block.id,
+        timeout: block.timeout,
+        exercise: block.kind === "exercise" ? block.exercise : undefined,
+      };
+    });
+    const values = model.lesson.values;
     if (cells.length === 0 && values.length === 0) return;
     if (!/\.mdx$/.test(file.path ?? ""))
       throw new Error(`${where}: cells need an .mdx file (found ${cells.length} in a Markdown file)`);
@@ -93,10 +94,17 @@ export default function remarkCells(options: RemarkCellsOptions) {
         );
       }
       texts.push(text);
-      value.parent.children[value.parent.children.indexOf(value.node)] = { type: "text", value: text } as RootContent;
+      const node = model.valueNodes[i]!;
+      const parent = parentOf(tree, node);
+      parent.children[parent.children.indexOf(node)] = { type: "text", value: text } as RootContent;
     }
-    // The downloads read this run: the page's cells run once per build.
-    if (file.path) recordPageRun(file.path, { outputs: new Map(results.map((r) => [r.id, r.outputs])), values: texts });
+    // The downloads read this model and this run: the page is parsed once and its cells run once per build.
+    if (file.path)
+      recordPageRun(file.path, {
+        lesson: model.lesson,
+        outputs: new Map(results.map((result) => [result.id, result.outputs])),
+        values: texts,
+      });
     if (cells.length === 0) return;
 
     // The notebook bar goes before the top-level block that holds the first cell (a cell may sit inside <Paired>).
@@ -124,48 +132,21 @@ export default function remarkCells(options: RemarkCellsOptions) {
   };
 }
 
-interface FoundValue {
-  node: RootContent;
-  parent: { children: RootContent[] };
-  expression: string;
-  format: ValueFormat;
-  line: number;
-}
-
-/** The <Value of="…"/> elements in the prose, with their checked attributes. */
-function findValues(tree: Root, where: string): FoundValue[] {
-  const found: FoundValue[] = [];
-  const visit = (parent: { children: RootContent[] }) => {
+/** The node's parent in the tree as it is now (plugins before this one may have wrapped nodes). */
+function parentOf(tree: Root, target: object): { children: RootContent[] } {
+  const visit = (parent: { children: RootContent[] }): { children: RootContent[] } | undefined => {
     for (const node of parent.children) {
-      const element = node as unknown as {
-        type: string;
-        name?: string;
-        attributes?: { name: string; value: unknown }[];
-        position?: { start: { line: number } };
-      };
-      if ((element.type === "mdxJsxTextElement" || element.type === "mdxJsxFlowElement") && element.name === "Value") {
-        const line = element.position?.start.line ?? 0;
-        const attributes = Object.fromEntries(
-          (element.attributes ?? []).map((a) => {
-            const value = a.value as string | { value: string } | null | undefined;
-            return [
-              a.name,
-              value === null || value === undefined ? null : typeof value === "string" ? value : value.value,
-            ];
-          }),
-        );
-        try {
-          found.push({ node, parent, line, ...parseValueAttributes(attributes) });
-        } catch (error) {
-          throw new Error(`${where}:${line}: ${(error as Error).message}`, { cause: error });
-        }
-      } else if ("children" in node) {
-        visit(node as { children: RootContent[] });
+      if (node === target) return parent;
+      if ("children" in node) {
+        const found = visit(node as { children: RootContent[] });
+        if (found) return found;
       }
     }
+    return undefined;
   };
-  visit(tree);
-  return found;
+  const parent = visit(tree);
+  if (!parent) throw new Error("remark-cells: a cell or value of the lesson is no longer in the page's tree");
+  return parent;
 }
 
 function cellElement(cell: FoundCell, result: BuildCellResult): RootContent {
@@ -219,52 +200,6 @@ function highlightCode(cell: FoundCell): string {
 function countChecks(result: BuildCellResult): number {
   const checks = result.outputs.find((output) => output.kind === "checks");
   return checks?.kind === "checks" ? checks.results.length : 0;
-}
-
-function findCells(tree: Root, where: string, defaultTimeout: number): FoundCell[] {
-  const cells: FoundCell[] = [];
-  const ids = new Set<string>();
-  const headings = headingIds(tree);
-  const visit = (parent: { children: RootContent[] }) => {
-    for (const node of parent.children) {
-      if (node.type === "code" && cellFenceKind(node.lang, node.meta)) {
-        const line = node.position?.start.line ?? 0;
-        let fence;
-        let exercise: ExerciseParts | undefined;
-        try {
-          fence = parseCellFence(node.meta ?? "");
-          if (fence.kind === "exercise") exercise = splitExercise(node.value);
-        } catch (error) {
-          throw new Error(`${where}:${line}: ${(error as Error).message}`, { cause: error });
-        }
-        const number = cells.length + 1;
-        const id = fence.id ?? `cell-${number}`;
-        if (ids.has(id)) throw new Error(`${where}:${line}: cell id ${JSON.stringify(id)} is used twice on this page`);
-        if (headings.has(id))
-          throw new Error(
-            `${where}:${line}: cell id ${JSON.stringify(id)} is also the anchor of the heading “${headings.get(id)}”; choose another id`,
-          );
-        ids.add(id);
-        cells.push({ node, parent, number, id, timeout: fence.timeout ?? defaultTimeout, exercise });
-      } else if ("children" in node) {
-        visit(node as { children: RootContent[] });
-      }
-    }
-  };
-  visit(tree);
-  return cells;
-}
-
-/** The ids the site gives headings (as Astro does, with github-slugger), mapped to their text. */
-function headingIds(tree: Root): Map<string, string> {
-  const slugger = new GithubSlugger();
-  const ids = new Map<string, string>();
-  const visit = (node: RootContent | Root) => {
-    if (node.type === "heading") ids.set(slugger.slug(toString(node)), toString(node));
-    else if ("children" in node) for (const child of node.children as RootContent[]) visit(child);
-  };
-  visit(tree);
-  return ids;
 }
 
 function buildError(where: string, cell: FoundCell, result: BuildCellResult): Error {

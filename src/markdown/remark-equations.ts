@@ -47,28 +47,13 @@ export default function remarkEquations(options: RemarkEquationsOptions = {}) {
   const root = options.root ?? process.cwd();
   return (tree: Root, file: VFile) => {
     const where = path.relative(root, file.path || "<unknown>");
-    const numbers = new Map<string, number>();
     const nodes: { node: MathNode; parent: { children: RootContent[] } }[] = [];
     collect(tree, nodes);
-
-    // Number the labelled display equations in page order.
+    const numbers = equationNumbers(tree, where);
     for (const { node, parent } of nodes) {
-      const labels = [...node.value.matchAll(LABEL)].map((match) => match[1]!.trim());
-      if (labels.length === 0) continue;
-      const line = node.position?.start.line ?? 0;
-      if (node.type !== "math")
-        throw new Error(`${where}:${line}: \\label{${labels[0]}} needs a display equation ($$ … $$)`);
-      if (labels.length > 1)
-        throw new Error(`${where}:${line}: an equation has ${labels.length} \\label{…}s; give it one`);
-      const label = labels[0]!;
-      if (!/^[A-Za-z][\w-]*$/.test(label))
-        throw new Error(
-          `${where}:${line}: \\label name must be letters, digits, _ or -, starting with a letter; received ${JSON.stringify(label)}`,
-        );
-      if (numbers.has(label)) throw new Error(`${where}:${line}: \\label{${label}} is used twice on this page`);
-      const number = numbers.size + 1;
-      numbers.set(label, number);
-      setTex(node, node.value.replace(LABEL, `\\tag{${number}}`));
+      const label = [...node.value.matchAll(LABEL)][0]?.[1]?.trim();
+      if (label === undefined) continue;
+      setTex(node, node.value.replace(LABEL, `\\tag{${numbers.get(label)}}`));
       // An anchor to link to: the rendered equation replaces the math element, so the id goes on a wrapper.
       const index = parent.children.indexOf(node as unknown as RootContent);
       parent.children[index] = {
@@ -81,7 +66,6 @@ export default function remarkEquations(options: RemarkEquationsOptions = {}) {
         children: [node],
       } as unknown as RootContent;
     }
-
     // Resolve the references.
     for (const { node, parent } of nodes) {
       if (!EQREF.test(node.value)) continue;
@@ -116,6 +100,33 @@ export default function remarkEquations(options: RemarkEquationsOptions = {}) {
       }
     }
   };
+}
+
+/**
+ * The page's equation numbers: its labelled display equations in page order, 1, 2, … — the one numbering the page
+ * and the downloads (lesson.ts) use. Throws, naming file and line, on a label that is misplaced, repeated or malformed.
+ */
+export function equationNumbers(tree: Root, where: string): Map<string, number> {
+  const numbers = new Map<string, number>();
+  const nodes: { node: MathNode; parent: { children: RootContent[] } }[] = [];
+  collect(tree, nodes);
+  for (const { node } of nodes) {
+    const labels = [...node.value.matchAll(LABEL)].map((match) => match[1]!.trim());
+    if (labels.length === 0) continue;
+    const line = node.position?.start.line ?? 0;
+    if (node.type !== "math")
+      throw new Error(`${where}:${line}: \\label{${labels[0]}} needs a display equation ($$ … $$)`);
+    if (labels.length > 1)
+      throw new Error(`${where}:${line}: an equation has ${labels.length} \\label{…}s; give it one`);
+    const label = labels[0]!;
+    if (!/^[A-Za-z][\w-]*$/.test(label))
+      throw new Error(
+        `${where}:${line}: \\label name must be letters, digits, _ or -, starting with a letter; received ${JSON.stringify(label)}`,
+      );
+    if (numbers.has(label)) throw new Error(`${where}:${line}: \\label{${label}} is used twice on this page`);
+    numbers.set(label, numbers.size + 1);
+  }
+  return numbers;
 }
 
 /** Set a math node's TeX, and the copy remark-math made for rehype (`pre > code > text` or `code > text`). */

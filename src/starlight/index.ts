@@ -24,6 +24,7 @@ import { unified } from "@astrojs/markdown-remark";
 import remarkMath from "remark-math";
 import rehypeKatex from "rehype-katex";
 import remarkCells from "../markdown/remark-cells.ts";
+import remarkLesson from "../markdown/remark-lesson.ts";
 import remarkPaired from "../markdown/remark-paired.ts";
 import rehypeKatexStrict from "../markdown/rehype-katex-strict.ts";
 import remarkEquations, { trustEquationLinks } from "../markdown/remark-equations.ts";
@@ -94,6 +95,8 @@ function notebookIntegration(
         );
         processor.options.remarkPlugins.push(
           remarkMath,
+          // First: the lesson model, from the tree as parsed (remark-cells and the downloads read it).
+          [remarkLesson, { root, base, site: config.site, routeOf: pages.routeOf, defaultTimeout: options.timeout }],
           [remarkEquations, { root }],
           [remarkPaired, { component: here("../../components/Paired.astro"), root }],
           [
@@ -103,7 +106,6 @@ function notebookIntegration(
               bar: here("../../components/NotebookBar.astro"),
               root,
               library: library.modules,
-              defaultTimeout: options.timeout,
               minBuildTimeout: options.buildTimeout,
               downloads: options.downloads,
             },
@@ -144,6 +146,7 @@ function notebookIntegration(
           root,
           library,
           exporter: here("../export/index.ts"),
+          pageRuns: here("../notebook/build/page-runs.ts"),
         };
       },
     },

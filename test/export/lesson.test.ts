@@ -1,8 +1,7 @@
 /** MDX → the exports' document model: prose and cells in page order, what only the site renders made portable. */
 import { describe, expect, it } from "vitest";
-import { linkResolver } from "../../src/export/index.ts";
-import { parseLesson, proseText, type Block, type Lesson } from "../../src/export/lesson.ts";
-import { cell, demo, lessonFiles, lessonSource, PAGE_URL } from "./support.ts";
+import { linkResolver, proseText, type Block, type Lesson } from "../../src/markdown/lesson.ts";
+import { cell, demo, lessonFiles, lessonSource, PAGE_URL, parseLesson } from "./support.ts";
 
 const resolveLink = linkResolver({ pageUrl: PAGE_URL, pagePath: "/course/lessons/demo/", base: "/course/" });
 const parse = (body: string) => parseLesson(demo(body), { resolveLink });
@@ -40,8 +39,8 @@ describe("parseLesson", () => {
   it("turns each <Value> into a slot with its expression and format, in page order", () => {
     const lesson = parse('Step <Value of="firstStep.uncorrected" sig="2" />, then <Value of="t" />.');
     expect(lesson.values).toEqual([
-      { expression: "firstStep.uncorrected", format: { sig: 2 } },
-      { expression: "t", format: {} },
+      { expression: "firstStep.uncorrected", format: { sig: 2 }, line: 1 },
+      { expression: "t", format: {}, line: 1 },
     ]);
     expect(prose(lesson)).toBe("Step ⟨firstStep.uncorrected⟩, then ⟨t⟩.");
   });

@@ -5,13 +5,22 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { LibraryBundle } from "../../src/export/bundle.ts";
 import type { CellNames } from "../../src/export/shared.ts";
-import { parseLesson, type LessonSource } from "../../src/export/lesson.ts";
+
 import { lessonNotebook, lines, notebookOutputs, type NotebookCell } from "../../src/export/notebook.ts";
 import type { Output } from "../../src/notebook/shared/outputs.ts";
 import { drawingKit } from "../../src/notebook/kernel/drawing-kit.ts";
 import { outputFor } from "../../src/notebook/shared/outputs.ts";
 import { expectValidNotebook } from "./nbformat.ts";
-import { cell, demo, lessonFiles, lessonSource, PAGE_URL, wholeLibrary } from "./support.ts";
+import {
+  cell,
+  demo,
+  lessonFiles,
+  lessonSource,
+  PAGE_URL,
+  parseLesson,
+  wholeLibrary,
+  type LessonSource,
+} from "./support.ts";
 
 let bundle: LibraryBundle;
 let names: CellNames;

@@ -10,10 +10,9 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LibraryBundle } from "../../src/export/bundle.ts";
 import type { CellNames } from "../../src/export/shared.ts";
-import { linkResolver } from "../../src/export/index.ts";
-import { parseLesson, type LessonSource } from "../../src/export/lesson.ts";
+import { linkResolver } from "../../src/markdown/lesson.ts";
 import { comment, lessonScript } from "../../src/export/script.ts";
-import { cell, demo, lessonSource, PAGE_URL, wholeLibrary } from "./support.ts";
+import { cell, demo, lessonSource, PAGE_URL, parseLesson, wholeLibrary, type LessonSource } from "./support.ts";
 
 let bundle: LibraryBundle;
 let names: CellNames;

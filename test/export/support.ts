@@ -1,8 +1,15 @@
-/** Lessons for the export tests: the course's own files, or a few lines of MDX. */
+/**
+ * Lessons for the export tests: the course's own files, or a few lines of MDX, parsed as the site parses them
+ * (remark-mdx with remark-math) into the lesson model remark-lesson builds for each page.
+ */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { libraryBundle, type LibraryBundle } from "../../src/export/bundle.ts";
-import type { LessonSource } from "../../src/export/lesson.ts";
+import { createProcessor } from "@mdx-js/mdx";
+import type { Root } from "mdast";
+import remarkMath from "remark-math";
+import { lessonFromTree, type Lesson } from "../../src/markdown/lesson.ts";
+import { equationNumbers } from "../../src/markdown/remark-equations.ts";
 import { cellNames, type CellNames } from "../../src/export/shared.ts";
 import { resolveLibrary, type CellLibrary } from "../../src/notebook/build/library.ts";
 import { COURSE_LIBRARY, frontmatterField } from "../../src/site/course.ts";
@@ -50,4 +57,31 @@ export function courseLibrary(): Promise<CellLibrary> {
 export async function wholeLibrary(): Promise<{ bundle: LibraryBundle; names: CellNames }> {
   const library = await courseLibrary();
   return { bundle: await libraryBundle(library, [...library.names.keys()], true), names: cellNames(library) };
+}
+
+/** A page's source as the tests give it. */
+export interface LessonSource {
+  slug: string;
+  title: string;
+  description?: string;
+  /** The MDX source without its frontmatter. */
+  body: string;
+  file?: string;
+}
+
+const processor = createProcessor({ remarkPlugins: [remarkMath] });
+
+/** The lesson model of a source, as remark-lesson builds it on the site. */
+export function parseLesson(source: LessonSource, options: { resolveLink?: (url: string) => string } = {}): Lesson {
+  const where = source.file ?? source.slug;
+  const tree = processor.parse(source.body) as Root;
+  return lessonFromTree(tree, source.body, {
+    where,
+    slug: source.slug,
+    title: source.title,
+    description: source.description,
+    defaultTimeout: 10,
+    numbers: equationNumbers(tree, where),
+    resolveLink: options.resolveLink,
+  }).lesson;
 }

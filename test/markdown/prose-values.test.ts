@@ -2,11 +2,19 @@ import { compile } from "@mdx-js/mdx";
 import { VFile } from "vfile";
 import { describe, expect, it } from "vitest";
 import remarkCells from "../../src/markdown/remark-cells.ts";
+import remarkLesson, { type RemarkLessonOptions } from "../../src/markdown/remark-lesson.ts";
+
 import { formatValue, parseValueAttributes } from "../../src/markdown/prose-values.ts";
+
+/** remark-lesson builds the model remark-cells runs (the plugin puts it first). */
+const lessonModel: [typeof remarkLesson, RemarkLessonOptions] = [
+  remarkLesson,
+  { root: "/project", routeOf: () => "/lessons/x/" },
+];
 
 const lesson = (mdx: string) =>
   compile(new VFile({ path: "/project/content/lessons/03-x.mdx", value: mdx }), {
-    remarkPlugins: [[remarkCells, { component: "/Cell.astro", root: "/project" }]],
+    remarkPlugins: [lessonModel, [remarkCells, { component: "/Cell.astro", root: "/project" }]],
   }).then(String);
 
 describe("<Value> in prose", () => {

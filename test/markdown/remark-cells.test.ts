@@ -3,12 +3,21 @@ import remarkMath from "remark-math";
 import { VFile } from "vfile";
 import { describe, expect, it } from "vitest";
 import remarkCells from "../../src/markdown/remark-cells.ts";
+import remarkLesson, { type RemarkLessonOptions } from "../../src/markdown/remark-lesson.ts";
+
+/** remark-lesson builds the model remark-cells runs (the plugin puts it first). */
+const lesson: [typeof remarkLesson, RemarkLessonOptions] = [
+  remarkLesson,
+  { root: "/project", routeOf: () => "/lessons/x/" },
+];
 
 const component = "/components/Cell.astro";
 
 async function compileLesson(mdx: string) {
   const file = new VFile({ path: "/project/content/lessons/01-test.mdx", value: mdx });
-  const result = await compile(file, { remarkPlugins: [remarkMath, [remarkCells, { component, root: "/project" }]] });
+  const result = await compile(file, {
+    remarkPlugins: [remarkMath, lesson, [remarkCells, { component, root: "/project" }]],
+  });
   return String(result);
 }
 
@@ -45,7 +54,7 @@ describe("remarkCells", () => {
     });
     const js = String(
       await compile(file, {
-        remarkPlugins: [[remarkCells, { component, bar: "/components/Bar.astro", root: "/project" }]],
+        remarkPlugins: [lesson, [remarkCells, { component, bar: "/components/Bar.astro", root: "/project" }]],
       }),
     );
     expect(js).toContain('import NotebookBar from "/components/Bar.astro"');
@@ -57,7 +66,7 @@ describe("remarkCells", () => {
     const file = new VFile({ path: "/project/x.mdx", value: "<div>\n\n" + fence("cell", "1") + "\n\n</div>" });
     const js = String(
       await compile(file, {
-        remarkPlugins: [[remarkCells, { component, bar: "/components/Bar.astro", root: "/project" }]],
+        remarkPlugins: [lesson, [remarkCells, { component, bar: "/components/Bar.astro", root: "/project" }]],
       }),
     );
     expect(js).toMatch(/_jsx\(NotebookBar, \{\}\), "\\n", _jsx\("div", \{\s*children: _jsx\(Cell/);
@@ -134,7 +143,7 @@ describe("remarkCells", () => {
     const started = Date.now();
     await expect(
       compile(new VFile({ path: "/project/x.mdx", value: fence("cell timeout=1", "while (true) {}") }), {
-        remarkPlugins: [[remarkCells, { component, root: "/project", minBuildTimeout: 0.5 }]],
+        remarkPlugins: [lesson, [remarkCells, { component, root: "/project", minBuildTimeout: 0.5 }]],
       }),
     ).rejects.toThrow(/x\.mdx:1: cell 1 was still running after \d+ s/);
     expect(Date.now() - started).toBeLessThan(10_000);

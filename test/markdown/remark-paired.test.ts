@@ -3,7 +3,15 @@ import remarkMath from "remark-math";
 import { VFile } from "vfile";
 import { describe, expect, it } from "vitest";
 import remarkCells from "../../src/markdown/remark-cells.ts";
+import remarkLesson, { type RemarkLessonOptions } from "../../src/markdown/remark-lesson.ts";
+
 import remarkPaired, { parseRows } from "../../src/markdown/remark-paired.ts";
+
+/** remark-lesson builds the model remark-cells runs (the plugin puts it first). */
+const lesson: [typeof remarkLesson, RemarkLessonOptions] = [
+  remarkLesson,
+  { root: "/project", routeOf: () => "/lessons/x/" },
+];
 
 const PAIRED = "/components/Paired.astro";
 
@@ -11,6 +19,7 @@ const compileLesson = (mdx: string) =>
   compile(new VFile({ path: "/project/content/lessons/07-adam.mdx", value: mdx }), {
     remarkPlugins: [
       remarkMath,
+      lesson,
       [remarkPaired, { component: PAIRED, root: "/project" }],
       [remarkCells, { component: "/Cell.astro", root: "/project" }],
     ],

@@ -8,7 +8,9 @@
 import path from "node:path";
 import type { Output } from "../shared/outputs.ts";
 
-export interface PageRun {
+export interface PageRun<Lesson = unknown> {
+  /** The page's lesson model (src/markdown/lesson.ts). */
+  lesson: Lesson;
   /** Each cell's outputs, by cell id. */
   outputs: Map<string, Output[]>;
   /** The text of each `<Value>`, in page order (undefined when it could not be computed). */
@@ -17,17 +19,17 @@ export interface PageRun {
 
 const KEY = Symbol.for("moments.page-runs");
 
-function runs(): Map<string, PageRun> {
-  const holder = globalThis as { [KEY]?: Map<string, PageRun> };
+function runs(): Map<string, PageRun<unknown>> {
+  const holder = globalThis as { [KEY]?: Map<string, PageRun<unknown>> };
   return (holder[KEY] ??= new Map());
 }
 
 /** Record the run of the page built from `file` (an absolute path). */
-export function recordPageRun(file: string, run: PageRun): void {
+export function recordPageRun<Lesson>(file: string, run: PageRun<Lesson>): void {
   runs().set(path.resolve(file), run);
 }
 
 /** The run recorded for the page built from `file`, if that page was built in this process. */
-export function pageRun(file: string): PageRun | undefined {
-  return runs().get(path.resolve(file));
+export function pageRun<Lesson>(file: string): PageRun<Lesson> | undefined {
+  return runs().get(path.resolve(file)) as PageRun<Lesson> | undefined;
 }

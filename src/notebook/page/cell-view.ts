@@ -2,6 +2,7 @@
  * One cell on the page: its DOM (see components/Cell.astro for the contract), its code — static until the reader
  * edits, then a CodeMirror editor — its outputs, its inputs' values and its place in the kernel's history.
  */
+import type { CellRun } from "./cell-run.ts";
 import type { CellEditor } from "./editor.ts";
 import { hashSource } from "../shared/hash.ts";
 import { PairedView } from "./paired.ts";
@@ -9,8 +10,6 @@ import { renderOutputs, type Output } from "../shared/outputs.ts";
 import { sanitizeHtml } from "./sanitize.ts";
 import { PAIR_MARKER } from "../shared/paired-lines.ts";
 import { sliderValue } from "../shared/widgets.ts";
-
-export type CellState = "idle" | "running" | "ok" | "error" | "stopped";
 
 export interface NoticeAction {
   label: string;
@@ -40,14 +39,8 @@ export class CellView {
   readonly originalHash: string;
   /** An exercise's hidden checks. */
   readonly checks: string | undefined;
-  /** Kernel generation in which the cell last ran, or 0. */
-  ranIn = 0;
   /** Values the reader gave the cell's inputs, by input key; forgotten when the code changes. */
   widgetValues: Record<string, number> = {};
-  /** The shown output came from a run in this page (not from the build). */
-  liveOutput = false;
-  /** The code the cell had when it last had to be stopped (it must not run again unless asked to). */
-  stoppedCode: string | undefined;
   /** The equations beside this cell, when it is paired with them. */
   readonly paired: PairedView | undefined;
   private editor: CellEditor | undefined;
@@ -131,26 +124,21 @@ export class CellView {
     this.showEdited();
   }
 
-  setState(state: CellState): void {
-    this.root.dataset.state = state;
-    this.part(".cell-stop")!.hidden = state !== "running";
-    this.part("[data-cell-output]")!.setAttribute("aria-busy", String(state === "running"));
-  }
-
-  setStatus(text: string): void {
-    this.part(".cell-status")!.textContent = text;
-  }
-
-  /** Show the execution count (reset by Restart, as in Jupyter); `data-runs` counts every run and never resets. */
-  setCount(count: number): void {
-    this.part(".cell-count")!.textContent = `[${count}]`;
-    this.root.dataset.runs = String(Number(this.root.dataset.runs ?? 0) + 1);
-  }
-
-  /** Mark the output as possibly out of date (a cell above ran again, or the kernel restarted). */
-  setStale(stale: boolean): void {
-    if (stale) this.root.dataset.stale = "true";
+  /**
+   * Show the cell's run state (runner.ts owns it): `data-state`, the status line, the execution count (reset by
+   * Restart, as in Jupyter), `data-runs` (every run, never reset), `data-stale` and the error's line.
+   */
+  show(run: CellRun): void {
+    this.root.dataset.state = run.phase;
+    this.part(".cell-stop")!.hidden = run.phase !== "running";
+    this.part("[data-cell-output]")!.setAttribute("aria-busy", String(run.phase === "running"));
+    const status = this.part(".cell-status")!;
+    if (status.textContent !== run.status) status.textContent = run.status;
+    if (run.count !== undefined) this.part(".cell-count")!.textContent = `[${run.count}]`;
+    if (run.runs > 0) this.root.dataset.runs = String(run.runs);
+    if (run.stale) this.root.dataset.stale = "true";
     else delete this.root.dataset.stale;
+    this.editor?.markError(run.phase === "running" ? undefined : run.errorLine);
   }
 
   showEdited(): void {
@@ -218,17 +206,11 @@ export class CellView {
     } else {
       output.replaceChildren(fresh);
     }
-    this.liveOutput = true;
     // An output that scrolls sideways must be reachable from the keyboard (see src/site/page-script.ts).
     if (output.scrollWidth > output.clientWidth + 1) output.tabIndex = 0;
     else output.removeAttribute("tabindex");
     const trace = outputs.find((item) => item.kind === "trace");
     if (this.paired) this.paired.showValues(trace?.kind === "trace" ? trace.values : {});
-  }
-
-  /** Mark the line of the error (when the editor is open) or clear the mark. */
-  markError(line: number | undefined): void {
-    this.editor?.markError(line);
   }
 }
 

@@ -12,8 +12,9 @@ import { startSandbox, type Sandbox } from "./sandbox.ts";
 /** The course's origin and base path: the only files a cell may fetch (course-fetch.ts). */
 const SITE = { origin: location.origin, base: import.meta.env.BASE_URL.replace(/\/?$/, "/") };
 
-/** How a run ended: normally, by throwing, by the Stop button, by its time limit, or by the kernel dying. */
-export type RunStatus = "ok" | "error" | "stopped" | "timeout" | "crashed";
+import type { RunStatus } from "./cell-run.ts";
+
+export type { RunStatus } from "./cell-run.ts";
 
 export interface RunOptions extends KernelRunOptions {
   /** Stop the run (and restart the kernel) after this many milliseconds. */
@@ -39,7 +40,7 @@ export class KernelClient {
   private sandbox: Promise<Sandbox> | undefined;
   private nextRunId = 1;
   private active: ActiveRun | undefined;
-  private queue: Promise<unknown> = Promise.resolve();
+  private running = false;
   /** Increments each time a fresh kernel starts: outputs from an older one may be stale. */
   generation = 0;
   /** Called whenever the kernel was replaced: after a stop, a timeout, a crash or a restart. */
@@ -51,11 +52,11 @@ export class KernelClient {
     return this.sandbox!;
   }
 
-  /** Run a cell after any runs already queued. */
+  /** Run a cell. One run at a time: the runner (runner.ts) holds the page's one queue of runs. */
   run(cellId: string, source: string, options: RunOptions): Promise<RunOutcome> {
-    const result = this.queue.then(() => this.runNow(cellId, source, options));
-    this.queue = result.catch(() => undefined);
-    return result;
+    if (this.running) throw new Error("KernelClient.run: a run is already active; queue runs in the Runner");
+    this.running = true;
+    return this.runNow(cellId, source, options).finally(() => (this.running = false));
   }
 
   /** Stop the running cell, if any: the kernel is discarded and a fresh one started. */

@@ -9,6 +9,7 @@ import { KernelClient } from "./client.ts";
 import { EditStore, type SavedEdit } from "./edits.ts";
 import { formatWidgetValue } from "../shared/widgets.ts";
 import { applyShareLink, restoreEdits } from "./restore.ts";
+import { stoppedWith } from "./cell-run.ts";
 import { Runner } from "./runner.ts";
 import { encodeShare, isShareFragment } from "./share.ts";
 
@@ -60,7 +61,7 @@ export function startNotebook(pending: Event[]): void {
   addEventListener("pagehide", flushSaves);
   document.addEventListener("visibilitychange", () => document.visibilityState === "hidden" && flushSaves());
 
-  const context = { cells, store, quietly, announce };
+  const context = { cells, store, quietly, announce, dispatch: runner.dispatch.bind(runner) };
   void restoreEdits(context)
     .then(() => (isShareFragment(location.hash) ? applyShareLink(context, location.hash) : undefined))
     .then(updateResetAll);
@@ -106,8 +107,7 @@ function onClick(event: MouseEvent) {
       store.set(cell.id, undefined, { force: true });
       cell.clearNotice();
       cell.showEdited();
-      if (cell.liveOutput) cell.setStale(true);
-      cell.setStatus("Reset to the original code.");
+      runner.dispatch(cell, { type: "code-replaced", status: "Reset to the original code." });
       updateResetAll();
     });
   } else if (target.closest(".cell-share")) {
@@ -194,7 +194,10 @@ async function copyShareLink(cell: CellView) {
   cell.root.dataset.shareUrl = url;
   try {
     await navigator.clipboard.writeText(url);
-    cell.setStatus("Link copied. Whoever opens it sees your code in this cell, not run.");
+    runner.dispatch(cell, {
+      type: "say",
+      status: "Link copied. Whoever opens it sees your code in this cell, not run.",
+    });
   } catch {
     cell.showNotice("Copy this link to share your version of the cell:", [], { summary: "Link", code: url });
   }
@@ -212,7 +215,7 @@ function scheduleSave(cell: CellView) {
 function save(cell: CellView) {
   saveTimers.delete(cell);
   if (conflicted.has(cell)) return; // the reader has yet to choose between this tab's version and another's
-  const stopped = cell.stoppedCode !== undefined && cell.stoppedCode === cell.code ? true : undefined;
+  const stopped = stoppedWith(runner.state(cell), cell.code) ? true : undefined;
   store.set(
     cell.id,
     cell.edited ? { code: cell.code, originalHash: cell.originalHash, savedAt: Date.now(), stopped } : undefined,
@@ -242,8 +245,10 @@ function onExternalChange(id: string, edit: SavedEdit | undefined) {
   void quietly(cell, () => cell.setCode(theirs)).then(() => {
     cell.clearNotice();
     cell.showEdited();
-    if (cell.liveOutput) cell.setStale(true);
-    cell.setStatus(edit ? "Updated with your edit from another tab." : "Reset in another tab.");
+    runner.dispatch(cell, {
+      type: "code-replaced",
+      status: edit ? "Updated with your edit from another tab." : "Reset in another tab.",
+    });
     updateResetAll();
   });
 }

@@ -2,6 +2,7 @@
  * Bringing the reader's work back when a lesson opens: edits saved on an earlier visit, and a cell shared by link.
  * Nothing restored here ever runs by itself.
  */
+import type { CellEvent } from "./cell-run.ts";
 import type { CellView } from "./cell-view.ts";
 import type { EditStore } from "./edits.ts";
 import { decodeShare } from "./share.ts";
@@ -13,19 +14,24 @@ export interface RestoreContext {
   quietly(cell: CellView, change: () => Promise<void>): Promise<void>;
   /** Say something about the page as a whole. */
   announce(text: string): void;
+  /** Change a cell's run state (the runner owns it). */
+  dispatch(cell: CellView, event: CellEvent): void;
 }
 
 /** Put saved edits back; say so where the author changed a cell since, or where a cell had to be stopped. */
-export async function restoreEdits({ cells, store, quietly }: RestoreContext): Promise<void> {
+export async function restoreEdits({ cells, store, quietly, dispatch }: RestoreContext): Promise<void> {
   for (const cell of cells) {
     const saved = store.get(cell.id);
     if (!saved || typeof saved.code !== "string") continue;
     await quietly(cell, () => cell.setCode(saved.code));
-    cell.setStale(true);
-    cell.setStatus("Your edited code, restored. The output below is from the original; press Run to update it.");
+    dispatch(cell, {
+      type: "code-replaced",
+      stale: true,
+      status: "Your edited code, restored. The output below is from the original; press Run to update it.",
+    });
     const notes: string[] = [];
     if (saved.stopped) {
-      cell.stoppedCode = saved.code;
+      dispatch(cell, { type: "restored-stopped", code: saved.code });
       notes.push(
         "This cell was stopped on your last visit (it ran too long or ran out of memory). It will not run until you press Run.",
       );
@@ -63,7 +69,7 @@ export async function restoreEdits({ cells, store, quietly }: RestoreContext): P
 
 /** Open a shared cell from the URL fragment: its code in place, scrolled to and highlighted — not run. */
 export async function applyShareLink(
-  { cells, store, quietly, announce }: RestoreContext,
+  { cells, store, quietly, announce, dispatch }: RestoreContext,
   fragment: string,
 ): Promise<void> {
   const shared = await decodeShare(fragment);
@@ -76,8 +82,7 @@ export async function applyShareLink(
   const mine = store.get(cell.id);
   await quietly(cell, () => cell.setCode(shared.code));
   cell.root.dataset.shared = "true";
-  cell.setStale(cell.code !== cell.original);
-  cell.setStatus("Shared code: not run yet.");
+  dispatch(cell, { type: "code-replaced", stale: cell.code !== cell.original, status: "Shared code: not run yet." });
   cell.showNotice(
     "This code came from a shared link. It has not been run: read it, then press Run to run it.",
     mine && mine.code !== shared.code

@@ -8,7 +8,8 @@
  * - Operations (Run, Run all, a moved slider) never interleave: each waits for the one before.
  */
 import type { CellView } from "./cell-view.ts";
-import type { KernelClient, RunStatus } from "./client.ts";
+import { INITIAL_RUN, stopNote, stoppedWith, transition, type CellEvent, type CellRun } from "./cell-run.ts";
+import type { KernelClient } from "./client.ts";
 import { mergeOutput, type Output } from "../shared/outputs.ts";
 
 /** What running one cell came to, for the cells after it. */
@@ -19,10 +20,15 @@ export interface RunnerHooks {
   onFinished?(cell: CellView, stopped: boolean): void;
 }
 
+/**
+ * The page's one queue of runs and the one owner of every cell's run state (cell-run.ts): each change is a
+ * `transition`, shown by the cell's view.
+ */
 export class Runner {
   private readonly kernel: KernelClient;
   private readonly cells: CellView[];
   private readonly hooks: RunnerHooks;
+  private readonly runs = new Map<CellView, CellRun>();
   private chain: Promise<unknown> = Promise.resolve();
   private executionCount = 0;
   private widgetTimers = new Map<CellView, ReturnType<typeof setTimeout>>();
@@ -34,8 +40,21 @@ export class Runner {
     this.hooks = hooks;
     kernel.onRestart = (reason) => {
       if (reason === "restart") this.executionCount = 0;
-      for (const cell of cells) if (cell.liveOutput) cell.setStale(true);
+      for (const cell of cells) this.dispatch(cell, { type: "kernel-replaced" });
     };
+  }
+
+  /** A cell's run state. */
+  state(cell: CellView): CellRun {
+    return this.runs.get(cell) ?? INITIAL_RUN;
+  }
+
+  /** Change a cell's run state by an event, and show it. */
+  dispatch(cell: CellView, event: CellEvent): CellRun {
+    const next = transition(this.state(cell), event);
+    this.runs.set(cell, next);
+    cell.show(next);
+    return next;
   }
 
   /** Run a cell (after the cells above it that have not run in this kernel). */
@@ -65,7 +84,9 @@ export class Runner {
           this.widgetPending.delete(cell);
           if ((await this.runAbove(cell)) === "blocked") return;
           const generation = this.kernel.generation;
-          const below = this.cells.filter((other) => other.number > cell.number && other.ranIn === generation);
+          const below = this.cells.filter(
+            (other) => other.number > cell.number && this.state(other).ranIn === generation,
+          );
           if ((await this.execute(cell)) === "blocked") return;
           for (const other of below) if ((await this.execute(other)) === "blocked") return;
         });
@@ -81,16 +102,11 @@ export class Runner {
 
   private async runAbove(cell: CellView): Promise<Verdict> {
     for (const earlier of this.cells.slice(0, cell.number - 1)) {
-      if (earlier.ranIn === this.kernel.generation) continue;
-      if (earlier.stoppedCode !== undefined && earlier.stoppedCode === earlier.code) {
-        // A cell that had to be stopped never runs again by itself: the reader fixes it or runs it on purpose.
-        cell.setStatus(
-          `Not run: cell ${earlier.number} above was stopped. Change it, or run it again with its own Run button.`,
-        );
-        return "blocked";
-      }
-      if ((await this.execute(earlier)) === "blocked") {
-        cell.setStatus(`Not run: cell ${earlier.number} above did not finish.`);
+      if (this.state(earlier).ranIn === this.kernel.generation) continue;
+      // A cell that had to be stopped never runs again by itself: the reader fixes it or runs it on purpose.
+      const stopped = stoppedWith(this.state(earlier), earlier.code);
+      if (stopped || (await this.execute(earlier)) === "blocked") {
+        this.dispatch(cell, { type: "blocked", above: earlier.number, stopped });
         return "blocked";
       }
     }
@@ -104,10 +120,9 @@ export class Runner {
       frame = 0;
       cell.renderOutputs(outputs);
     };
-    cell.markError(undefined);
-    cell.setState("running");
-    cell.setStatus("Running…");
-    const outcome = await this.kernel.run(cell.id, cell.code, {
+    this.dispatch(cell, { type: "start" });
+    const code = cell.code;
+    const outcome = await this.kernel.run(cell.id, code, {
       timeoutMs: cell.timeoutMs,
       widgets: cell.widgetValues,
       checks: cell.checks,
@@ -118,50 +133,22 @@ export class Runner {
       },
     });
     cancelAnimationFrame(frame);
-    const stopNote = STOP_NOTES[outcome.status];
-    if (stopNote) outputs.push({ kind: "note", text: stopNote(cell.timeoutMs / 1000) });
+    const note = stopNote(outcome.status, cell.timeoutMs);
+    if (note) outputs.push({ kind: "note", text: note });
     render();
     if (this.executionCount === 0) performance.mark("moments:first-output");
-    cell.setCount(++this.executionCount);
-    cell.setStale(false);
-    for (const below of this.cells) if (below.number > cell.number && below.hasOutput) below.setStale(true);
-
-    const error = outputs.find((output): output is Extract<Output, { kind: "error" }> => output.kind === "error");
-    const checks = outputs.find((output): output is Extract<Output, { kind: "checks" }> => output.kind === "checks");
-    if (outcome.status === "ok" || outcome.status === "error") cell.ranIn = this.kernel.generation;
-    cell.stoppedCode = stopNote ? cell.code : undefined;
-    this.hooks.onFinished?.(cell, stopNote !== undefined);
-    if (stopNote) {
-      cell.setState("stopped");
-      cell.setStatus(stopNote(cell.timeoutMs / 1000));
-      return "blocked";
-    }
-    if (error) {
-      cell.setState("error");
-      cell.markError(error.line);
-      cell.setStatus(`Error${error.line ? ` at line ${error.line}` : ""}: ${error.message}`);
-      return "blocked";
-    }
-    if (checks) {
-      const passed = checks.results.filter((result) => result.passed).length;
-      const all = passed === checks.results.length;
-      cell.setState(all ? "ok" : "error");
-      cell.setStatus(all ? `All ${passed} checks passed.` : `${passed} of ${checks.results.length} checks passed.`);
-      return "ran"; // failed checks are the learner's to fix; the cells below can still run
-    }
-    cell.setState("ok");
-    cell.setStatus(`Ran in ${formatMs(outcome.ms)}.`);
-    return "ran";
+    const run = this.dispatch(cell, {
+      type: "finish",
+      ...outcome,
+      outputs,
+      code,
+      generation: this.kernel.generation,
+      count: ++this.executionCount,
+      timeoutMs: cell.timeoutMs,
+    });
+    for (const below of this.cells)
+      if (below.number > cell.number) this.dispatch(below, { type: "above-ran", hasOutput: below.hasOutput });
+    this.hooks.onFinished?.(cell, run.phase === "stopped");
+    return run.blocks ? "blocked" : "ran";
   }
-}
-
-const STOP_NOTES: Partial<Record<RunStatus, (seconds: number) => string>> = {
-  timeout: (seconds) => `Stopped after ${seconds} s; the kernel was restarted — re-run the cells above.`,
-  stopped: () => "Stopped; the kernel was restarted — re-run the cells above.",
-  crashed: () =>
-    "The kernel crashed — most likely this cell ran out of memory — and was restarted; re-run the cells above.",
-};
-
-function formatMs(ms: number): string {
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
 }

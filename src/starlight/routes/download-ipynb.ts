@@ -1,8 +1,8 @@
 /** `/<page>.ipynb`: a page with cells as a Jupyter notebook for Deno's kernel (src/export/notebook.ts). */
 import type { APIRoute } from "astro";
-import type { LessonSource } from "../../export/lesson.ts";
+import type { CollectionEntry } from "astro:content";
 import { downloadPaths, downloadResponse } from "./downloads.ts";
 
 export const getStaticPaths = downloadPaths;
 
-export const GET: APIRoute<{ source: LessonSource }> = ({ props }) => downloadResponse(props.source, "ipynb");
+export const GET: APIRoute<{ entry: CollectionEntry<"docs"> }> = ({ props }) => downloadResponse(props.entry, "ipynb");

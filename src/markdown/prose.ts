@@ -3,13 +3,15 @@
  * lesson.ts). Copying the source between the rewritten nodes keeps everything else exactly as written — list
  * markers, emphasis, indentation, math.
  */
-import type { Root, RootContent } from "mdast";
+import type { RootContent } from "mdast";
 import type { ProsePart } from "./lesson.ts";
 
 export interface ProseHooks {
+  /** The page's equation numbers, by label (remark-equations.ts `equationNumbers`). */
+  numbers: ReadonlyMap<string, number>;
   resolveLink(url: string): string;
-  /** Register a `<Value>` (its attributes and line); returns the slot's index. */
-  value(attributes: Record<string, string | null>, line: number): number;
+  /** Register a `<Value>` (its node, attributes and line); returns the slot's index. */
+  value(node: object, attributes: Record<string, string | null>, line: number): number;
 }
 
 interface Positioned {
@@ -26,9 +28,9 @@ const LABEL = /\\label\{([^}]*)\}/g;
 const EQREF = /\\eqref\{([^}]*)\}/g;
 const PAIR = /\\pair\{([^}]*)\}/g;
 
-/** A function giving the portable prose of any node of `tree`, whose source is `source`. */
-export function portableProse(source: string, tree: Root, hooks: ProseHooks): (node: RootContent) => ProsePart[] {
-  const numbers = equationNumbers(tree);
+/** A function giving the portable prose of any node of a tree parsed from `source`. */
+export function portableProse(source: string, hooks: ProseHooks): (node: RootContent) => ProsePart[] {
+  const numbers = hooks.numbers;
   const start = (node: Positioned) => node.position?.start.offset ?? 0;
   const end = (node: Positioned) => node.position?.end.offset ?? start(node);
   const raw = (node: Positioned) => source.slice(start(node), end(node));
@@ -79,7 +81,7 @@ export function portableProse(source: string, tree: Root, hooks: ProseHooks): (n
         case "mdxJsxFlowElement":
         case "mdxJsxTextElement": {
           if (node.name === "Value") {
-            parts.push({ value: hooks.value(valueAttributes(node), node.position?.start.line ?? 0) });
+            parts.push({ value: hooks.value(node, valueAttributes(node), node.position?.start.line ?? 0) });
             return;
           }
           const children = node.children ?? [];
@@ -112,19 +114,6 @@ export function portableProse(source: string, tree: Root, hooks: ProseHooks): (n
     emit(node as unknown as Positioned);
     return parts;
   };
-}
-
-/** The numbers of the labelled display equations, in page order (as src/markdown/remark-equations.ts numbers them). */
-function equationNumbers(tree: Root): Map<string, number> {
-  const numbers = new Map<string, number>();
-  const visit = (node: Positioned) => {
-    if (node.type === "math")
-      for (const match of (node.value ?? "").matchAll(LABEL))
-        if (!numbers.has(match[1]!.trim())) numbers.set(match[1]!.trim(), numbers.size + 1);
-    for (const child of node.children ?? []) visit(child);
-  };
-  visit(tree as unknown as Positioned);
-  return numbers;
 }
 
 /** A JSX element's attributes as strings (an expression attribute gives its source; a bare flag gives null). */
