@@ -65,20 +65,40 @@ export default function remarkCells(options: RemarkCellsOptions) {
       throw new Error(`${where}: cells need an .mdx file (found ${cells.length} in a Markdown file)`);
 
     // An exercise runs its reference solution and hidden checks: the build fails if the solution does not pass.
-    const run = await runPageAtBuild(
-      cells.map((cell) => ({
+    // An exercise's starter must fail its checks (else the learner has nothing to do); it runs first, in the
+    // page's scope, and its solution then takes its place for the cells below.
+    const timeoutMs = (cell: FoundCell) => Math.max(minBuildTimeout, 3 * cell.timeout) * 1000;
+    const buildCells = cells.flatMap((cell) => [
+      ...(cell.exercise
+        ? [
+            {
+              id: `${cell.id}${STARTER}`,
+              source: cell.exercise.starter,
+              checks: cell.exercise.checks,
+              mustFail: true,
+              timeoutMs: timeoutMs(cell),
+            },
+          ]
+        : []),
+      {
         id: cell.id,
         source: cell.exercise?.solution ?? cell.node.value,
         checks: cell.exercise?.checks,
         trace: pairedData(cell) !== undefined,
-        timeoutMs: Math.max(minBuildTimeout, 3 * cell.timeout) * 1000,
-      })),
+        timeoutMs: timeoutMs(cell),
+      },
+    ]);
+    const run = await runPageAtBuild(
+      buildCells,
       values.map((value) => value.expression),
       { library: options.library },
     );
-    const results = run.cells;
-    const failed = results.find((result) => result.status !== "ok");
-    if (failed) throw buildError(where, cells[results.indexOf(failed)]!, failed);
+    const failed = run.cells.find((result) => result.status !== "ok");
+    if (failed) {
+      const cell = cells.find((candidate) => failed.id.replace(STARTER, "") === candidate.id)!;
+      throw buildError(where, cell, failed, failed.id.endsWith(STARTER));
+    }
+    const results = run.cells.filter((result) => !result.id.endsWith(STARTER));
 
     const texts: string[] = [];
     for (const [i, value] of values.entries()) {
@@ -202,9 +222,20 @@ function countChecks(result: BuildCellResult): number {
   return checks?.kind === "checks" ? checks.results.length : 0;
 }
 
-function buildError(where: string, cell: FoundCell, result: BuildCellResult): Error {
+/** The id suffix of an exercise's starter run at build. */
+const STARTER = ":starter";
+
+function buildError(where: string, cell: FoundCell, result: BuildCellResult, starter = false): Error {
   const fenceLine = cell.node.position?.start.line ?? 0;
   const label = `cell ${cell.number}${cell.id === `cell-${cell.number}` ? "" : ` (${cell.id})`}`;
+  if (result.status === "passed")
+    return new Error(
+      `${where}:${fenceLine}: ${label}: the exercise's starter code passes all its checks; a starter must fail them, or the learner has nothing to do`,
+    );
+  if (starter && result.status === "error")
+    return new Error(
+      `${where}:${fenceLine}: ${label}: the exercise's starter code does not compile: ${errorText(result)}; the starter is what readers see and edit`,
+    );
   if (result.status === "timeout")
     return new Error(
       `${where}:${fenceLine}: ${label} was still running after ${(result.ms / 1000).toFixed(0)} s; ` +
@@ -228,6 +259,13 @@ function buildError(where: string, cell: FoundCell, result: BuildCellResult): Er
   const built = new Error(message);
   built.name = "CellError";
   return built;
+}
+
+function errorText(result: BuildCellResult): string {
+  const error = result.outputs.find((output) => output.kind === "error");
+  return error?.kind === "error"
+    ? `${error.name}: ${error.message}${error.line ? ` (line ${error.line})` : ""}`
+    : "it failed";
 }
 
 function attribute(name: string, value: string) {

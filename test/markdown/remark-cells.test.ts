@@ -84,6 +84,32 @@ describe("remarkCells", () => {
     expect(js).toContain("Write your code, then press Run: 1 checks will test it.");
   });
 
+  it("fails the build when an exercise's starter already passes its checks, or does not compile", async () => {
+    await expect(
+      compileLesson(
+        exercise('let a = 42;\n// --- solution\nlet a = 42;\n// --- checks\ncheck("is 42", () => expect(a).toBe(42));'),
+      ),
+    ).rejects.toThrow(
+      "content/lessons/01-test.mdx:1: cell 1 (ex): the exercise's starter code passes all its checks; a starter must fail them, or the learner has nothing to do",
+    );
+    await expect(
+      compileLesson(
+        exercise('let a = ;\n// --- solution\nlet a = 42;\n// --- checks\ncheck("is 42", () => expect(a).toBe(42));'),
+      ),
+    ).rejects.toThrow(/cell 1 \(ex\): the exercise's starter code does not compile: SyntaxError: /);
+  });
+
+  it("runs the starter before the solution, and the cells below see the solution", async () => {
+    const js = await compileLesson(
+      [
+        exercise('let a = 0;\n// --- solution\nlet a = 42;\n// --- checks\ncheck("is 42", () => expect(a).toBe(42));'),
+        "",
+        "```ts cell id=after\na + 1\n```",
+      ].join("\n"),
+    );
+    expect(js).toContain("43");
+  });
+
   it("fails the build when an exercise's reference solution fails its checks", async () => {
     await expect(
       compileLesson(

@@ -16,11 +16,14 @@ export interface BuildCell {
   checks?: string;
   /** Report the last value of each `//: label` line. */
   trace?: boolean;
+  /** The run must fail (an exercise's starter against its checks): a failure lets the page go on, a pass is the error. */
+  mustFail?: boolean;
 }
 
 export interface BuildCellResult {
   id: string;
-  status: "ok" | "error" | "timeout";
+  /** "passed": a run that had to fail passed (see `BuildCell.mustFail`). */
+  status: "ok" | "error" | "timeout" | "passed";
   outputs: Output[];
   /** Wall-clock milliseconds the cell took. */
   ms: number;
@@ -81,8 +84,15 @@ export async function runPageAtBuild(
         results.push({ id: cell.id, status: "timeout", outputs, ms });
         break;
       }
-      results.push({ id: cell.id, status: done.type === "done" ? done.status : "error", outputs, ms });
-      if (done.type === "done" && done.status === "error") break;
+      const status = done.type === "done" ? done.status : "error";
+      if (cell.mustFail) {
+        const syntax = outputs.some((output) => output.kind === "error" && output.name === "SyntaxError");
+        results.push({ id: cell.id, status: status === "ok" ? "passed" : syntax ? "error" : "ok", outputs, ms });
+        if (status === "ok" || syntax) break;
+        continue;
+      }
+      results.push({ id: cell.id, status, outputs, ms });
+      if (status === "error") break;
     }
     if (results.some((result) => result.status !== "ok") || expressions.length === 0)
       return { cells: results, values: [] };
