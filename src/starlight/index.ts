@@ -30,6 +30,8 @@ import rehypeKatexStrict from "../markdown/rehype-katex-strict.ts";
 import remarkEquations, { trustEquationLinks } from "../markdown/remark-equations.ts";
 import rehypeLinks from "../markdown/rehype-links.ts";
 import { PAGE_SCRIPT } from "../site/page-script.ts";
+import { PROGRESS_MARKS_SCRIPT } from "../notebook/page/progress-marks.ts";
+import { courseExercises, exercisesBlock, writeExercisesBlock } from "./progress.ts";
 import { katexFontPreloads } from "../site/katex-fonts.ts";
 import { contentSecurityPolicy } from "../site/csp.ts";
 import { resolveLibrary } from "../notebook/build/library.ts";
@@ -54,7 +56,13 @@ export default function moments(userOptions: MomentsUserOptions = {}): Starlight
             here("../styles/notebook.css"),
             ...(config.customCss ?? []),
           ],
-          head: [...(config.head ?? []), { tag: "script", attrs: {}, content: PAGE_SCRIPT }],
+          head: [
+            ...(config.head ?? []),
+            { tag: "script", attrs: {}, content: PAGE_SCRIPT },
+            { tag: "script", attrs: {}, content: PROGRESS_MARKS_SCRIPT },
+          ],
+          // The reader's progress page, at the end of the site's own sidebar (when it lists one).
+          ...(config.sidebar ? { sidebar: [...config.sidebar, { label: "Your progress", link: "/progress/" }] } : {}),
         });
         // Cells, math and equations need the unified (remark/rehype) Markdown pipeline; Astro's default is another.
         const markdown = astroConfig.markdown as { processor: ReturnType<typeof unified> };
@@ -81,6 +89,8 @@ function notebookIntegration(
   processor: ReturnType<typeof unified>,
   contentDirs: string[],
 ): AstroIntegration {
+  let routeOf: (file: string) => string = () => "/";
+  let siteBase = "/";
   return {
     name: "moments",
     hooks: {
@@ -138,6 +148,9 @@ function notebookIntegration(
           entrypoint: here("./routes/kernel-frame.ts"),
           prerender: true,
         });
+        injectRoute({ pattern: "/progress", entrypoint: here("./routes/progress.astro"), prerender: true });
+        routeOf = pages.routeOf;
+        siteBase = base.endsWith("/") ? base : `${base}/`;
         if (options.downloads) {
           injectRoute({ pattern: "/[...page].ts", entrypoint: here("./routes/download-ts.ts"), prerender: true });
           injectRoute({ pattern: "/[...page].ipynb", entrypoint: here("./routes/download-ipynb.ts"), prerender: true });
@@ -147,7 +160,16 @@ function notebookIntegration(
           library,
           exporter: here("../export/index.ts"),
           pageRuns: here("../notebook/build/page-runs.ts"),
+          routeOf: pages.routeOf,
         };
+      },
+      // Before the CSP step (added after this integration): each page gets the course's exercises, for the
+      // sidebar's progress marks.
+      "astro:build:done"({ dir, logger }) {
+        const exercises = courseExercises(routeOf);
+        const pages = writeExercisesBlock(fileURLToPath(dir), exercisesBlock(exercises, siteBase));
+        const count = exercises.reduce((sum, page) => sum + page.exercises.length, 0);
+        logger.info(`${count} exercises in ${exercises.length} pages, listed in ${pages} pages for progress marks`);
       },
     },
   };

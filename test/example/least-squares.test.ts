@@ -98,15 +98,95 @@ describe("the example course in Chromium", () => {
     expect(errors).toEqual([]);
   });
 
-  it("grades the exercise: the starter fails, the solution passes", async () => {
+  it("grades the exercise with feedback, shows the solution on request, and remembers the pass", async () => {
+    const { page, context, errors } = await newPage(browser);
+    await page.goto(`${server.url}lessons/gradient-descent/`);
+    const exercise = page.locator("#one-step");
+    expect(await exercise.getAttribute("data-exercise")).toBe("");
+    // The solution is not page text (nor in the search index): only the starter is.
+    expect(await page.locator("main").innerText()).not.toContain("eta * g.a");
+
+    // A wrong answer gets its check's message; nothing is marked passed.
+    await setCellCode(page, "one-step", "function step(line, eta) {\n  return { a: line.a + eta, b: line.b };\n}");
+    await exercise.locator(".cell-run").click();
+    await expect.poll(() => statusText(page, "one-step"), { timeout: 60_000 }).toBe("1 of 2 checks passed.");
+    expect(await outputText(page, "one-step")).toMatch(/a step from \(0, 0\) moves both a and b.*expected/s);
+    expect(await exercise.getAttribute("data-passed")).toBeNull();
+
+    await page.getByRole("button", { name: /^Show solution/ }).click();
+    await expect.poll(() => page.locator("#one-step .cm-content").innerText()).toContain("eta * g.a");
+    await exercise.locator(".cell-run").click();
+    await expect.poll(() => statusText(page, "one-step"), { timeout: 60_000 }).toBe("All 2 checks passed.");
+    expect(await exercise.getAttribute("data-passed")).toBe("true");
+
+    // After a reload the sidebar says the lesson is complete (its one exercise passed); the other has none.
+    await page.reload();
+    const link = page.locator('.sidebar-content a[href$="/lessons/gradient-descent/"]');
+    await expect.poll(() => link.getAttribute("data-progress")).toBe("complete");
+    expect(await link.locator(".progress-badge").innerText()).toBe("1/1");
+    expect(
+      await page.locator('.sidebar-content a[href$="/lessons/normal-equations/"]').getAttribute("data-progress"),
+    ).toBeNull();
+
+    // Export, clear this browser's storage, import: the pass is back.
+    await page.goto(`${server.url}progress/`);
+    await expect.poll(() => page.locator("[data-progress-summary]").innerText()).toMatch(/passed 1 of 1 exercises/);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Export progress" }).click(),
+    ]);
+    const file = await download.path();
+    const exported = JSON.parse(readFileSync(file, "utf8"));
+    expect(exported).toMatchObject({ format: "moments-progress", version: 1 });
+    expect(Object.keys(exported.passed)).toEqual(["/lessons/gradient-descent/#one-step"]);
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    await expect.poll(() => page.locator("[data-progress-summary]").innerText()).toMatch(/passed 0 of 1 exercises/);
+    await page.locator("[data-progress-import]").setInputFiles(file);
+    await expect
+      .poll(() => page.locator("[data-progress-status]").innerText())
+      .toBe("Imported " + path.basename(file) + ": 1 new passes.");
+    expect(await page.locator("[data-progress-summary]").innerText()).toMatch(/passed 1 of 1 exercises/);
+    await page
+      .locator("[data-progress-import]")
+      .setInputFiles({ name: "bad.json", mimeType: "application/json", buffer: Buffer.from("{}") });
+    await expect
+      .poll(() => page.locator("[data-progress-status]").innerText())
+      .toMatch(/^Could not import bad\.json: .*format.*Nothing was changed\.$/);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("asks before showing the solution to a reader who has not tried yet", async () => {
     const { page, errors } = await newPage(browser);
     await page.goto(`${server.url}lessons/gradient-descent/`);
-    await page.locator("#one-step .cell-run").click();
-    await expect.poll(() => statusText(page, "one-step"), { timeout: 60_000 }).toMatch(/^[01] of 2 checks passed\.$/);
-    await page.locator("#one-step .exercise-solution summary").click();
-    await page.locator("#one-step .exercise-use-solution").click();
-    await page.locator("#one-step .cell-run").click();
-    await expect.poll(() => statusText(page, "one-step"), { timeout: 60_000 }).toBe("All 2 checks passed.");
+    await page.getByRole("button", { name: /^Show solution/ }).click();
+    await expect
+      .poll(() => page.locator("#one-step .cell-notice").innerText())
+      .toContain("You have not run your code yet");
+    await page.getByRole("button", { name: "Show the solution" }).click();
+    await expect.poll(() => page.locator("#one-step .cm-content").innerText()).toContain("eta * g.a");
+    expect(errors).toEqual([]);
+  });
+
+  it("keeps progress out of the cells' reach", async () => {
+    const { page, errors } = await newPage(browser);
+    await page.goto(`${server.url}lessons/gradient-descent/`);
+    await page.evaluate(() =>
+      localStorage.setItem(
+        "moments:progress:v1",
+        JSON.stringify({ format: "moments-progress", version: 1, passed: { "/x/#y": "2026-01-01T00:00:00Z" } }),
+      ),
+    );
+    await setCellCode(
+      page,
+      "descend",
+      "let seen; try { seen = String(localStorage.getItem('moments:progress:v1')); } catch (e) { seen = 'no storage: ' + e.name; } seen",
+    );
+    await runCell(page, "descend");
+    const shown = await outputText(page, "descend");
+    expect(shown).not.toContain("moments-progress");
+    expect(shown).toMatch(/no storage|null|undefined/);
     expect(errors).toEqual([]);
   });
 });

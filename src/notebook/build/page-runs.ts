@@ -33,3 +33,8 @@ export function recordPageRun<Lesson>(file: string, run: PageRun<Lesson>): void 
 export function pageRun<Lesson>(file: string): PageRun<Lesson> | undefined {
   return runs().get(path.resolve(file)) as PageRun<Lesson> | undefined;
 }
+
+/** Every page run recorded in this process, by file. */
+export function allPageRuns<Lesson>(): [string, PageRun<Lesson>][] {
+  return [...runs()] as [string, PageRun<Lesson>][];
+}

@@ -32,6 +32,8 @@ export interface CellRun {
   blocks: boolean;
   /** Runs on this page, never reset (`data-runs`). */
   runs: number;
+  /** An exercise's last run passed every check (`data-passed`). */
+  passed: boolean;
 }
 
 export type CellEvent =
@@ -69,6 +71,7 @@ export const INITIAL_RUN: CellRun = {
   live: false,
   blocks: false,
   runs: 0,
+  passed: false,
 };
 
 /** The cell's state after `event`. */
@@ -125,6 +128,7 @@ function finished(run: CellRun, event: Extract<CellEvent, { type: "finish" }>): 
     errorLine: undefined,
     ranIn: event.status === "ok" || event.status === "error" ? event.generation : run.ranIn,
     stoppedCode: undefined,
+    passed: false,
   };
   const note = stopNote(event.status, event.timeoutMs);
   if (note) return { ...base, phase: "stopped", status: note, stoppedCode: event.code, blocks: true };
@@ -145,6 +149,7 @@ function finished(run: CellRun, event: Extract<CellEvent, { type: "finish" }>): 
       ...base,
       phase: all ? "ok" : "error",
       blocks: false,
+      passed: all,
       status: all ? `All ${passed} checks passed.` : `${passed} of ${checks.results.length} checks passed.`,
     };
   }

@@ -75,9 +75,9 @@ export class CellView {
     return (this.part("[data-cell-output]")?.childNodes.length ?? 0) > 0;
   }
 
-  /** An exercise's reference solution (the text of its "Show solution" block). */
+  /** An exercise's reference solution (kept in a template: not page text until the reader asks for it). */
   get solution(): string | undefined {
-    return this.part(".exercise-solution pre")?.textContent ?? undefined;
+    return this.part<HTMLTemplateElement>("template.exercise-solution")?.content.textContent?.trim() ?? undefined;
   }
 
   part<T extends Element = HTMLElement>(selector: string): T | null {
@@ -138,6 +138,8 @@ export class CellView {
     if (run.runs > 0) this.root.dataset.runs = String(run.runs);
     if (run.stale) this.root.dataset.stale = "true";
     else delete this.root.dataset.stale;
+    if (run.passed) this.root.dataset.passed = "true";
+    else delete this.root.dataset.passed;
     this.editor?.markError(run.phase === "running" ? undefined : run.errorLine);
   }
 

@@ -10,6 +10,7 @@ import { EditStore, type SavedEdit } from "./edits.ts";
 import { formatWidgetValue } from "../shared/widgets.ts";
 import { applyShareLink, restoreEdits } from "./restore.ts";
 import { stoppedWith } from "./cell-run.ts";
+import { markPassed, pageKey } from "./progress.ts";
 import { Runner } from "./runner.ts";
 import { encodeShare, isShareFragment } from "./share.ts";
 
@@ -36,6 +37,10 @@ export function startNotebook(pending: Event[]): void {
   );
   runner = new Runner(kernel, cells, {
     onFinished(cell, stopped) {
+      if (runner.state(cell).passed) {
+        const failure = markPassed(`${pageKey(location.pathname, import.meta.env.BASE_URL)}#${cell.id}`);
+        if (failure) announce(`Your progress can't be saved: ${failure}.`);
+      }
       // Remember a stop with the saved edit, so that after a reload the cell is not run again by itself.
       const saved = store.get(cell.id);
       if (saved && Boolean(saved.stopped) !== stopped) store.set(cell.id, { ...saved, stopped: stopped || undefined });
@@ -112,9 +117,23 @@ function onClick(event: MouseEvent) {
     });
   } else if (target.closest(".cell-share")) {
     void copyShareLink(cell);
-  } else if (target.closest(".exercise-use-solution") && cell.solution !== undefined) {
-    void cell.setCode(cell.solution.replace(/\n$/, "")).then(() => cell.openEditor());
+  } else if (target.closest(".exercise-show-solution") && cell.solution !== undefined) {
+    if (runner.state(cell).runs > 0) return showSolution(cell);
+    // Trying first is how an exercise teaches: before any attempt, the reader confirms.
+    cell.showNotice("You have not run your code yet. Show the reference solution anyway?", [
+      { label: "Show the solution", run: () => (cell.clearNotice(), showSolution(cell)) },
+      { label: "Not yet", run: () => cell.clearNotice() },
+    ]);
   }
+}
+
+function showSolution(cell: CellView) {
+  void cell.setCode(cell.solution!).then(() => cell.openEditor());
+  runner.dispatch(cell, {
+    type: "say",
+    status:
+      "The reference solution is in the editor: press Run. Undo (Ctrl+Z) brings your code back; Reset, the starter.",
+  });
 }
 
 function onPointerdown(event: PointerEvent) {
