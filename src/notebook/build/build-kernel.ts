@@ -2,6 +2,7 @@
  * Run a page's cells at build time, in order, in one fresh kernel (a Node worker thread): the outputs that go into
  * the static HTML.
  */
+import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { EvaluatedValue } from "../shared/protocol.ts";
 import { mergeOutput, type Output } from "../shared/outputs.ts";
@@ -50,14 +51,50 @@ export async function runCellsAtBuild(
   return (await runPageAtBuild(cells, [], options)).cells;
 }
 
-/** Run a page's cells, then evaluate `expressions` in the page's scope (the values its prose quotes). */
+/**
+ * Run a page's cells, then evaluate `expressions` in the page's scope (the values its prose quotes).
+ *
+ * The build compiles pages side by side; at most as many pages run their cells at once as the machine has cores,
+ * so a cell's time limit measures the cell, not how many other pages were running beside it.
+ */
 export async function runPageAtBuild(
   cells: readonly BuildCell[],
   expressions: readonly string[] = [],
   options: BuildKernelOptions = {},
 ): Promise<BuildRun> {
+  if (cells.length === 0 && expressions.length === 0) return { cells: [], values: [] };
+  const release = await slot();
+  try {
+    return await runPage(cells, expressions, options);
+  } finally {
+    release();
+  }
+}
+
+const waiting: (() => void)[] = [];
+let running = 0;
+
+/** Wait for one of the machine's cores; the returned function gives it back. */
+function slot(): Promise<() => void> {
+  return new Promise((resolve) => {
+    const start = () => {
+      running++;
+      resolve(() => {
+        running--;
+        waiting.shift()?.();
+      });
+    };
+    if (running < Math.max(1, availableParallelism())) start();
+    else waiting.push(start);
+  });
+}
+
+async function runPage(
+  cells: readonly BuildCell[],
+  expressions: readonly string[],
+  options: BuildKernelOptions,
+): Promise<BuildRun> {
   const results: BuildCellResult[] = [];
-  if (cells.length === 0 && expressions.length === 0) return { cells: results, values: [] };
   const worker = new Worker(new URL("../kernel/node-thread.ts", import.meta.url), {
     workerData: { library: [...(options.library ?? [])] },
   });
