@@ -16,7 +16,6 @@ export default defineConfig({
       title: "Moments",
       description: "Learn Adam and its family of adaptive optimizers with live, editable TypeScript cells.",
       markdown: { processedDirs: ["./content"] },
-      customCss: ["./src/styles/site.css"],
       sidebar: courseSidebar(new URL("./content/", import.meta.url)),
       plugins: [
         moments({

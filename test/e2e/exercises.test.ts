@@ -42,8 +42,10 @@ describe.each([
     expect(await runExercise(page, id)).toBe(`0 of ${checks} checks passed.`);
     expect(await page.locator(`#${id} .check-fail`).count()).toBe(checks);
 
-    await page.locator(`#${id} .exercise-solution summary`).click();
-    await page.locator(`#${id} .exercise-use-solution`).click();
+    await page
+      .locator(`#${id}`)
+      .getByRole("button", { name: /^Show solution/ })
+      .click();
     await expect.poll(() => page.locator(`#${id} .cm-content`).innerText()).not.toContain("// your code here");
     expect(await runExercise(page, id)).toBe(`All ${checks} checks passed.`);
     expect(errors).toEqual([]);

@@ -39,7 +39,11 @@ describe("axe, WCAG 2.2 AA", () => {
     await setCellCode(page, "exercise-demo", "function gradientStep(x: number, lr: number) { return x; }");
     await page.keyboard.press("Control+Enter");
     await page.locator("#exercise-demo[data-state=error]").waitFor();
-    await page.locator("#exercise-demo .exercise-solution summary").click();
+    await page
+      .locator("#exercise-demo")
+      .getByRole("button", { name: /^Show solution/ })
+      .click();
+    await page.locator("#exercise-demo .cm-content").waitFor();
     expect(await axeViolations(page)).toEqual([]);
   });
 });
