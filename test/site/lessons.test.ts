@@ -40,7 +40,12 @@ const PLAN: [string, string][] = [
   ["14", "Beyond Adam"],
   ["15", "Beyond Adam"],
   ["16", "Under the hood"],
+  ["17", "Adam in practice"],
+  ["18", "Adam in practice"],
   ["19", "Adam in practice"],
+  ["20", "Adam in practice"],
+  ["21", "Adam in practice"],
+  ["22", "Adam in practice"],
 ];
 const PART_OF = new Map(PLAN);
 
