@@ -2,7 +2,7 @@
  * Lessons for the export tests: the course's own files, or a few lines of MDX, parsed as the site parses them
  * (remark-mdx with remark-math) into the lesson model remark-lesson builds for each page.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { libraryBundle, type LibraryBundle } from "../../src/export/bundle.ts";
 import { createProcessor } from "@mdx-js/mdx";
@@ -17,25 +17,40 @@ import { lessonSlug } from "../../src/site/lessons.ts";
 import { ROOT } from "../support/paths.ts";
 
 export const LESSONS_DIR = path.join(ROOT, "content/lessons");
+/** The platform fixture's pages (test/fixtures/platform), which the tests of the exporter rely on. */
+export const FIXTURE_DIR = path.join(ROOT, "test/fixtures/platform/src/content/docs/lessons");
 export const PAGE_URL = "https://moments.example.org/course/lessons/demo/";
 
-/** A lesson file of the course as the endpoints see it (frontmatter apart). */
+/**
+ * A page as the downloads see it (frontmatter apart): a path from the project root, or a file name of our course's
+ * lessons ("07-adam.mdx").
+ */
 export function lessonSource(file: string): LessonSource {
-  const text = readFileSync(path.join(LESSONS_DIR, file), "utf8");
+  const full = file.includes("/") ? path.join(ROOT, file) : path.join(LESSONS_DIR, file);
+  const text = readFileSync(full, "utf8");
   return {
-    slug: lessonSlug(`lessons/${file}`).slice("lessons/".length),
+    slug: lessonSlug(path.basename(full)),
     title: frontmatterField(text, "title") ?? file,
     description: frontmatterField(text, "description"),
     body: text.replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, ""),
-    file: `content/lessons/${file}`,
+    file: path.relative(ROOT, full),
   };
 }
 
+/** The fixture's pages, then our course's lessons when there are any (paths from the project root). */
 export function lessonFiles(): string[] {
-  return readdirSync(LESSONS_DIR)
-    .filter((file) => file.endsWith(".mdx"))
-    .sort();
+  const pages = (dir: string) =>
+    existsSync(dir)
+      ? readdirSync(dir)
+          .filter((file) => file.endsWith(".mdx"))
+          .sort()
+          .map((file) => path.relative(ROOT, path.join(dir, file)))
+      : [];
+  return [...pages(FIXTURE_DIR), ...pages(LESSONS_DIR)];
 }
+
+/** Whether our course's lesson exists (tests of a download of a real lesson skip without it). */
+export const hasLesson = (file: string): boolean => existsSync(path.join(LESSONS_DIR, file));
 
 /** A lesson made of `body` (MDX). */
 export function demo(body: string, slug = "demo"): LessonSource {
