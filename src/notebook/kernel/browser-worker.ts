@@ -7,7 +7,7 @@ import { library } from "virtual:moments/eager";
 import { DRAWING_NAMES } from "virtual:moments/names";
 import { courseFetch } from "../shared/course-fetch.ts";
 import { DRAWING_KIT_NAMES } from "../shared/names.ts";
-import { createKernel } from "./kernel.ts";
+import { hostKernel } from "./host.ts";
 import type { FetchAnswer, FromKernel, ToKernel } from "../shared/protocol.ts";
 
 type Channel = {
@@ -19,7 +19,6 @@ let channel: Channel | undefined;
 // Bound once, before any cell runs: a cell that patches MessagePort.prototype.postMessage later cannot see or
 // forge the kernel's messages.
 let send: (message: FromKernel) => void = () => {};
-let runId = 0;
 /** Cells' fetches waiting for the page's answer, by request id. */
 const fetches = new Map<number, (answer: FetchAnswer) => void>();
 let nextFetch = 1;
@@ -28,20 +27,23 @@ let plotRuntimeUrl: string | undefined;
 /** In `astro dev` there is no bundle: the module worker imports the drawing library instead. */
 let devPlotLibrary: Record<string, unknown> | undefined;
 
-const kernel = createKernel({
-  realm: self as unknown as typeof globalThis,
-  library,
-  lazyLibrary: {
-    names: [...DRAWING_KIT_NAMES, ...DRAWING_NAMES],
-    load() {
-      if (devPlotLibrary) return devPlotLibrary;
-      if (!plotRuntimeUrl) throw new Error("the plot runtime is not available in this kernel");
-      importScripts(plotRuntimeUrl); // synchronous: the cell that touched Plot just waits a moment
-      return (self as unknown as { __momentsPlotLibrary: Record<string, unknown> }).__momentsPlotLibrary;
+const { kernel, handle } = hostKernel(
+  {
+    realm: self as unknown as typeof globalThis,
+    library,
+    lazyLibrary: {
+      names: [...DRAWING_KIT_NAMES, ...DRAWING_NAMES],
+      load() {
+        if (devPlotLibrary) return devPlotLibrary;
+        if (!plotRuntimeUrl) throw new Error("the plot runtime is not available in this kernel");
+        importScripts(plotRuntimeUrl); // synchronous: the cell that touched Plot just waits a moment
+        return (self as unknown as { __momentsPlotLibrary: Record<string, unknown> }).__momentsPlotLibrary;
+      },
     },
   },
-  emit: (cellId, output) => send({ type: "output", runId, cellId, output }),
-});
+  (message) => send(message),
+  { evaluate: false },
+);
 
 self.addEventListener("error", (event) => {
   event.preventDefault();
@@ -59,14 +61,7 @@ async function onMessage(event: MessageEvent<ToKernel>) {
     fetches.delete(message.requestId);
     return;
   }
-  if (message?.type !== "run") return; // `evaluate` is for the build only
-  runId = message.runId;
-  const result = await kernel.run(message.cellId, message.source, {
-    widgets: message.widgets,
-    checks: message.checks,
-    trace: message.trace,
-  });
-  send({ type: "done", runId: message.runId, cellId: message.cellId, ...result });
+  await handle(message);
 }
 
 self.addEventListener(
