@@ -8,6 +8,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createNotebook } from "../../src/export/runtime/index.ts";
+import { drainAllowance, jupyterSink, UPDATE_INTERVAL_MS } from "../../src/export/runtime/sink.ts";
 import { NOTEBOOK_NAMES } from "../../src/notebook/shared/names.ts";
 import { courseLibrary } from "./support.ts";
 
@@ -148,31 +149,263 @@ describe("in Node", () => {
 });
 
 describe("in Deno's Jupyter kernel", () => {
-  function fakeJupyter() {
-    const display = vi.fn(async (_bundle: unknown, _options?: { display_id?: string }) => {});
-    (globalThis as { Deno?: unknown }).Deno = { jupyter: { display } };
-    return display;
+  type Content = { data?: Record<string, string>; transient?: { display_id?: string }; text?: string };
+  type Message = { cell: number; type: string; text: string; id?: string };
+
+  /**
+   * Deno's kernel as far as a cell's outputs go (Deno 2.9: cli/js/jupyter_kernel.js): what a cell sends
+   * (`Deno.jupyter.broadcast`, `console.log`, its last value) is queued, and another thread publishes it, one message
+   * every `drainMs`, under whichever cell runs by then; the kernel awaits `broadcastResult(count, value)` after a
+   * cell's code, then says the cell is done (`idle`) without waiting for the queue. A client closes a cell at idle.
+   */
+  function fakeKernel({
+    drainMs = 2,
+    broadcastResolvesAfter,
+  }: { drainMs?: number; broadcastResolvesAfter?: number } = {}) {
+    const published: Message[] = [];
+    const queue: Omit<Message, "cell">[] = [];
+    let current = 0;
+    let draining = false;
+    const drain = async () => {
+      if (draining) return;
+      draining = true;
+      while (queue.length > 0) {
+        await new Promise((resolve) => setTimeout(resolve, drainMs));
+        published.push({ cell: current, ...queue.shift()! });
+      }
+      draining = false;
+    };
+    const enqueue = (type: string, content: Content) => {
+      const text = content.text ?? content.data?.["text/plain"] ?? "";
+      queue.push({ type, text, ...(content.transient?.display_id ? { id: content.transient.display_id } : {}) });
+      void drain();
+    };
+    const broadcast = vi.fn((type: string, content: Content) => {
+      enqueue(type, content);
+      if (broadcastResolvesAfter === undefined) return undefined; // Deno 2.9: synchronous
+      return new Promise<void>((resolve) => setTimeout(resolve, broadcastResolvesAfter));
+    });
+    const display = vi.fn(async (bundle: Record<string, string>, options?: { display_id?: string; update?: boolean }) =>
+      enqueue(options?.update ? "update_display_data" : "display_data", {
+        data: bundle,
+        transient: { display_id: options?.display_id },
+      }),
+    );
+    const internal = Symbol("Deno.internal");
+    const broadcastResult = vi.fn(async (count: number, value: unknown) => {
+      if (value !== undefined) enqueue("execute_result", { data: { "text/plain": String(value) } });
+    });
+    const internals = { jupyter: { broadcastResult } };
+    (globalThis as { Deno?: unknown }).Deno = { internal, [internal]: internals, jupyter: { display, broadcast } };
+    // Deno's kernel takes console lines into the same queue.
+    console.log = (...args: unknown[]) => enqueue("stream", { text: `${args.map(String).join(" ")}\n` });
+    return {
+      broadcast,
+      display,
+      broadcastResult,
+      internals,
+      published,
+      /** Run cells as the kernel does, one after the other; each returns its last value. */
+      async run(cells: (() => unknown)[]) {
+        for (const [index, cell] of cells.entries()) {
+          current = index + 1;
+          const value = await cell();
+          await internals.jupyter.broadcastResult(current, value);
+          published.push({ cell: current, type: "idle", text: "" });
+        }
+        while (queue.length > 0 || draining) await new Promise((resolve) => setTimeout(resolve, drainMs));
+      },
+    };
   }
 
-  it("displays raw MIME bundles, and updates one in place through its display id", () => {
-    const jupyter = fakeJupyter();
+  /** What a client shows under each cell: the messages published for it before its idle. */
+  function shownUnder(published: Message[]): Map<number, string[]> {
+    const shown = new Map<number, string[]>();
+    const closed = new Set<number>();
+    for (const message of published) {
+      if (message.type === "idle") closed.add(message.cell);
+      else if (!closed.has(message.cell))
+        shown.set(message.cell, [...(shown.get(message.cell) ?? []), `${message.type} ${message.text}`.trim()]);
+    }
+    return shown;
+  }
+
+  afterEach(() => {
+    delete (console as unknown as Record<symbol, unknown>)[Symbol.for("moments.consoleLines")];
+  });
+
+  it("sends raw MIME bundles, and updates one in place through its display id", async () => {
+    const kernel = fakeKernel();
     const notebook = createNotebook({ lesson: "demo" });
     const handle = (notebook.library.display as (value: unknown) => { update(value: unknown): void })(1);
     handle.update(2);
-    expect(jupyter.mock.calls).toEqual([
+    await notebook.settle();
+    const id = kernel.broadcast.mock.calls[0]![1].transient!.display_id;
+    expect(id).toMatch(/^moments-/);
+    expect(kernel.broadcast.mock.calls).toEqual([
+      ["display_data", { data: { "text/plain": "1" }, metadata: {}, transient: { display_id: id } }],
+      ["update_display_data", { data: { "text/plain": "2" }, metadata: {}, transient: { display_id: id } }],
+    ]);
+    expect(kernel.display).not.toHaveBeenCalled();
+  });
+
+  it("ends every cell only when its outputs, then its value, have been published under it", async () => {
+    const kernel = fakeKernel({ drainMs: 3 });
+    const notebook = createNotebook({ lesson: "demo" });
+    const { display, progress } = notebook.library as {
+      display(value: unknown): { update(value: unknown): void };
+      progress(settings: { label: string; total: number }): { update(value: number): void };
+    };
+    await kernel.run([
+      () => {
+        display("first");
+        console.log("a line");
+        display("second");
+        return 42;
+      },
+      () => {
+        const bar = progress({ label: "epochs", total: 200 });
+        for (let epoch = 1; epoch <= 200; epoch++) bar.update(epoch);
+        return undefined;
+      },
+      () => "the next cell",
+    ]);
+    expect(shownUnder(kernel.published)).toEqual(
+      new Map([
+        [1, ['display_data "first"', "stream a line", 'display_data "second"', "execute_result 42"]],
+        [2, ["display_data epochs: 0 / 200", "update_display_data epochs: 200 / 200"]],
+        [3, ["execute_result the next cell"]],
+      ]),
+    );
+    // Deno still shows each cell's value its own way.
+    expect(kernel.broadcastResult.mock.calls).toEqual([
+      [1, 42],
+      [2, undefined],
+      [3, "the next cell"],
+    ]);
+  });
+
+  it("waits for displays whose promise resolves later (Deno before 2.9), keeping their order", async () => {
+    const kernel = fakeKernel({ broadcastResolvesAfter: 30 });
+    const notebook = createNotebook({ lesson: "demo" });
+    const display = notebook.library.display as (value: unknown) => unknown;
+    let settled = false;
+    await kernel.run([
+      async () => {
+        display("one");
+        display("two");
+        return "value";
+      },
+    ]);
+    void notebook.settle().then(() => (settled = true));
+    expect(shownUnder(kernel.published).get(1)).toEqual([
+      'display_data "one"',
+      'display_data "two"',
+      "execute_result value",
+    ]);
+    // The kernel's end of the cell awaited both promises: nothing is pending any more.
+    await vi.waitFor(() => expect(settled).toBe(true));
+  });
+
+  it("wraps Deno's own broadcastResult once, however often the library cell runs", async () => {
+    const kernel = fakeKernel();
+    const original = kernel.internals.jupyter.broadcastResult;
+    createNotebook({ lesson: "demo" });
+    const wrapped = kernel.internals.jupyter.broadcastResult;
+    expect(wrapped).not.toBe(original);
+    createNotebook({ lesson: "demo" });
+    await kernel.internals.jupyter.broadcastResult(1, "v");
+    expect(original.mock.calls).toEqual([[1, "v"]]);
+  });
+
+  it("falls back to Deno.jupyter.display without broadcast", async () => {
+    const kernel = fakeKernel();
+    delete (kernel as { broadcast?: unknown }).broadcast;
+    (globalThis as unknown as { Deno: { jupyter: { broadcast?: unknown } } }).Deno.jupyter.broadcast = undefined;
+    const notebook = createNotebook({ lesson: "demo" });
+    (notebook.library.display as (value: unknown) => unknown)(1);
+    await notebook.settle();
+    expect(kernel.display.mock.calls).toEqual([
       [{ "text/plain": "1" }, { raw: true, display_id: expect.stringMatching(/^moments-/) }],
-      [{ "text/plain": "2" }, { raw: true, display_id: jupyter.mock.calls[0]![1]!.display_id, update: true }],
     ]);
     expect(printed).toEqual([]); // no headers, no files
   });
 
   it("shows a chart that ends a cell as an SVG image (Deno asks the value for its bundle)", () => {
-    fakeJupyter();
+    fakeKernel();
     const { Plot } = createNotebook({ lesson: "demo", plots: true }).library as {
       Plot: { plot(options: object): Record<symbol, () => Record<string, string>> };
     };
     const bundle = Plot.plot({ ariaLabel: "nothing", marks: [] })[Symbol.for("Jupyter.display")]!();
     expect(bundle["image/svg+xml"]).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
     expect(bundle["text/plain"]).toBe("[figure: nothing]");
+  });
+});
+
+describe("jupyterSink", () => {
+  function recorder() {
+    const events: string[] = [];
+    let clock = 0;
+    const sleeps: number[] = [];
+    const jupyter = {
+      display: vi.fn(async () => {}),
+      broadcast: vi.fn((type: string, content: { data: Record<string, string> }) => {
+        events.push(`${type} ${content.data["text/plain"]}`);
+      }),
+    };
+    const sink = jupyterSink(jupyter, {
+      now: () => clock,
+      sleep: async (ms) => {
+        sleeps.push(ms);
+        events.push(`drain ${ms}`);
+      },
+    });
+    return { sink, events, sleeps, tick: (ms: number) => (clock += ms) };
+  }
+
+  it("sends a display's updates at most once per interval while a cell runs, and its last one when the cell ends", async () => {
+    const { sink, events, tick } = recorder();
+    const update = sink.show({ "text/plain": "0" });
+    for (let i = 1; i <= 10; i++) {
+      tick(UPDATE_INTERVAL_MS / 4);
+      update({ "text/plain": String(i) });
+    }
+    expect(events).toEqual([
+      "display_data 0",
+      "update_display_data 4", // the first update once the interval passed
+      "update_display_data 8",
+    ]);
+    await sink.settle();
+    expect(events.slice(3)).toEqual(["update_display_data 10", `drain ${drainAllowance(4)}`]);
+  });
+
+  it("runs the kernel's showing of the value after the cell's outputs, then waits for all of them to drain", async () => {
+    const { sink, events } = recorder();
+    sink.show({ "text/plain": "a" });
+    sink.count(); // a console line
+    await sink.settle(() => events.push("value"));
+    expect(events).toEqual(["display_data a", "value", `drain ${drainAllowance(3)}`]);
+    expect(drainAllowance(3)).toBeGreaterThan(drainAllowance(0));
+    expect(drainAllowance(10_000)).toBeLessThanOrEqual(1000);
+  });
+
+  it("awaits every display's promise, however late it resolves", async () => {
+    const resolvers: (() => void)[] = [];
+    const jupyter = {
+      display: vi.fn(() => new Promise<void>((resolve) => resolvers.push(resolve))),
+    };
+    const sink = jupyterSink(jupyter, { sleep: async () => {} });
+    sink.show({ "text/plain": "a" });
+    sink.show({ "text/plain": "b" });
+    let done = false;
+    const settled = sink.settle().then(() => (done = true));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(done).toBe(false);
+    resolvers.forEach((resolve) => resolve());
+    await settled;
+    expect(jupyter.display.mock.calls.map((call) => (call as unknown[])[0])).toEqual([
+      { "text/plain": "a" },
+      { "text/plain": "b" },
+    ]);
   });
 });

@@ -9,6 +9,8 @@
  * - `show(value)`: what the page shows for a cell's last expression.
  * - `checks(id, register)`: runs an exercise's checks against the code above it and lists which pass.
  * - `end()`: shows what is still pending.
+ * - `settle()`: in Deno's kernel, waits until what the cells showed has gone out (sink.ts: the kernel itself waits
+ *   for it at the end of every cell).
  */
 import { createCheckRegistry, expect } from "../../notebook/kernel/expect.ts";
 import * as courseLibrary from "moments:library";
@@ -16,7 +18,7 @@ import { drawingKit } from "../../notebook/kernel/drawing-kit.ts";
 import { outputFor, type Output } from "../../notebook/shared/outputs.ts";
 import { createWidgets } from "../../notebook/shared/widgets.ts";
 import { checksText, mimeBundle, type MimeBundle } from "./mime.ts";
-import { consoleSink, denoJupyter, jupyterSink, type Sink } from "./sink.ts";
+import { consoleSink, denoJupyter, jupyterSink, kernelCellEnd, type JupyterSink, type Sink } from "./sink.ts";
 import { standaloneSvg } from "./figure-svg.ts";
 
 export interface NotebookOptions {
@@ -44,9 +46,15 @@ function displayHandle(update: (value: unknown) => void): DisplayHandle {
 
 export function createNotebook(options: NotebookOptions) {
   const jupyter = denoJupyter();
-  const sink: Sink = jupyter ? jupyterSink(jupyter) : consoleSink(options);
-  const live = jupyter !== undefined;
+  const kernel: JupyterSink | undefined = jupyter ? jupyterSink(jupyter) : undefined;
+  const sink: Sink = kernel ?? consoleSink(options);
+  const live = kernel !== undefined;
   const header = live ? undefined : cellHeaders();
+  if (kernel) {
+    // Every cell ends when what it showed has gone out (sink.ts); console lines count towards the wait.
+    kernelCellEnd(kernel.settle);
+    countConsoleLines(kernel.count);
+  }
 
   // Outside Jupyter an update is shown once, when the cell ends: a chart redrawn every epoch is written once, a
   // counter printed once — not a line per frame.
@@ -124,6 +132,13 @@ export function createNotebook(options: NotebookOptions) {
     end() {
       flush();
     },
+    /**
+     * In Deno's kernel: resolves when everything shown so far has gone out (the kernel awaits this at the end of each
+     * cell by itself); elsewhere at once.
+     */
+    settle(): Promise<void> {
+      return kernel ? kernel.settle() : Promise.resolve();
+    },
   };
 }
 
@@ -151,6 +166,28 @@ function drawing(): Record<string, unknown> {
   return plots;
 }
 
+const CONSOLE_COUNTER = Symbol.for("moments.consoleLines");
+const CONSOLE_METHODS = ["log", "info", "warn", "error", "debug", "table", "dir"] as const;
+
+/** Call `count` for each console call (once wrapped, running the library cell again only swaps the counter). */
+function countConsoleLines(count: () => void) {
+  const target = globalThis.console as unknown as Record<string | symbol, unknown>;
+  const counter = target[CONSOLE_COUNTER] as { count: () => void } | undefined;
+  if (counter) {
+    counter.count = count;
+    return;
+  }
+  const state = { count };
+  Object.defineProperty(target, CONSOLE_COUNTER, { value: state, configurable: true });
+  for (const method of CONSOLE_METHODS) {
+    const original = (target[method] as (...args: unknown[]) => void).bind(globalThis.console);
+    target[method] = (...args: unknown[]) => {
+      state.count();
+      original(...args);
+    };
+  }
+}
+
 /**
  * A header before each cell's first line of output (`── cell 3 · first-step ──`), so a terminal shows which cell
  * printed what; cells that print nothing get none.
@@ -159,7 +196,7 @@ function cellHeaders() {
   const console = globalThis.console as unknown as Record<string, (...args: unknown[]) => void>;
   let pendingHeader: string | undefined;
   const log = console.log!.bind(globalThis.console);
-  for (const method of ["log", "info", "warn", "error", "debug", "table", "dir"]) {
+  for (const method of CONSOLE_METHODS) {
     const original = console[method]!.bind(globalThis.console);
     console[method] = (...args: unknown[]) => {
       if (pendingHeader !== undefined) {
