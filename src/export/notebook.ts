@@ -3,13 +3,16 @@
  *
  * - Metadata: Deno's kernelspec and TypeScript's language_info, so Jupyter starts the right kernel.
  * - A first markdown cell: the title, what the notebook is and how to run it.
- * - A code cell with the cell library (collapsed: `metadata.jupyter.source_hidden`): our own library bundled as in
- *   the `.ts` export, with Plot and linkedom imported from npm at the versions the site uses (`npm:…@x.y.z`; Deno
- *   fetches them once). It puts the library's names on `globalThis`, where every later cell sees them.
+ * - A code cell with the cell library (collapsed: `metadata.jupyter.source_hidden`): what the lesson uses of our own
+ *   library, bundled as in the `.ts` export, and for a lesson that draws Plot and linkedom bundled too (minified), as
+ *   in the `.ts`. Nothing is imported: an `npm:` import fails in any folder below a `package.json` (Deno then
+ *   resolves `npm:` from that project's node_modules only), and would need the network. The cell puts the library's
+ *   names on `globalThis`, where every later cell sees them, and shows nothing itself.
  * - The lesson: prose as markdown cells (math stays `$…$`/`$$…$$` for Jupyter's MathJax, `<Value>` replaced by the
  *   number the build computed), cells as code cells with the outputs the build computed (text, tables with their
  *   HTML, charts as SVG images). Code cells are verbatim: Deno's kernel keeps one scope across cells like a REPL and
- *   allows a later cell to declare a name again, as the page's kernel does.
+ *   allows a later cell to declare a name again, as the page's kernel does. The library makes Deno's kernel wait, at
+ *   the end of each cell, until what the cell showed has gone out (runtime/sink.ts), so a cell keeps its outputs.
  * - An exercise: a markdown cell with its hints, its starter code, a cell running its checks, and its reference
  *   solution (collapsed), which replaces the learner's code for the cells below when run.
  */
@@ -117,31 +120,22 @@ function introduction(lesson: Lesson, pageUrl: string, plots: boolean): string {
     "(`deno jupyter --install` adds it to Jupyter). The outputs are those computed when the site was built.",
     "",
     `Run the next cell first (it is collapsed): it defines the cell library every cell uses${
-      plots ? ", and imports Observable Plot and linkedom from npm, which needs the network once" : ""
-    }. Cells share one scope, as on the page. Sliders and other inputs keep their default values.`,
+      plots ? ", with Observable Plot and linkedom" : ""
+    }, bundled, so the notebook runs offline in any folder. Cells share one scope, as on the page. Sliders and other inputs keep their default values.`,
   ].join("\n");
 }
 
 function libraryCell(lesson: Lesson, notebook: string, plots: boolean, bundle: LibraryBundle): string {
-  const vendor = plots
-    ? [
-        `import * as __momentsPlot from "npm:@observablehq/plot@${bundle.versions.plot}";`,
-        `import * as __momentsLinkedom from "npm:linkedom@${bundle.versions.linkedom}";`,
-        "function __momentsVendor() {",
-        "  return { Plot: __momentsPlot, linkedom: __momentsLinkedom };",
-        "}",
-      ]
-    : [];
   return [
     "// The cell library: what the cells use of the course's library, and the notebook's own functions, bundled when",
-    "// the site was built. Bundled code and data, with their licenses:",
+    `// the site was built${plots ? ", with Observable Plot and linkedom (minified, at the end)" : ""}. Bundled code and data, with their licenses:`,
     ...bundle.licenses.map((line) => `//   ${line}`),
-    "// Run this cell first: it puts every name a cell uses on globalThis.",
-    ...vendor,
+    "// Run this cell first: it puts every name a cell uses on globalThis (and shows nothing).",
     `const ${notebook} = momentsLibrary({ lesson: ${JSON.stringify(lesson.slug)}, plots: ${plots} });`,
-    `Object.assign(globalThis, ${notebook}.library);`,
+    `void Object.assign(globalThis, ${notebook}.library);`,
     "",
     bundle.runtime,
+    ...(plots ? [bundle.vendor] : []),
   ].join("\n");
 }
 

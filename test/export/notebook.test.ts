@@ -56,32 +56,51 @@ describe("lessonNotebook", () => {
     for (const file of lessonFiles()) expectValidNotebook(notebookOf(lessonSource(file)));
   });
 
-  it("says what it is first, then loads the library (collapsed), Plot and linkedom from npm at the site's versions", () => {
+  it("says what it is first, then loads the library (collapsed), with Plot and linkedom bundled", () => {
     const [about, library] = notebookOf(source).cells;
     expect(about!.cell_type).toBe("markdown");
     expect(text(about!)).toMatch(
       /^# Demo\n\n\*A lesson for the tests\.\*\n\nA lesson exported from \[its page\]\(https:\/\/moments\.example\.org\/course\/lessons\/demo\/\)/,
     );
+    expect(text(about!)).toContain("so the notebook runs offline in any folder");
     expect(library).toMatchObject({
       cell_type: "code",
       id: "moments-library",
       metadata: { jupyter: { source_hidden: true } },
     });
     expect(text(library!)).toContain(
-      `import * as __momentsPlot from "npm:@observablehq/plot@${bundle.versions.plot}";`,
-    );
-    expect(text(library!)).toContain(`import * as __momentsLinkedom from "npm:linkedom@${bundle.versions.linkedom}";`);
-    expect(text(library!)).toContain(
-      'const notebook = momentsLibrary({ lesson: "demo", plots: true });\nObject.assign(globalThis, notebook.library);',
+      'const notebook = momentsLibrary({ lesson: "demo", plots: true });\nvoid Object.assign(globalThis, notebook.library);',
     );
     expect(text(library!)).toContain(bundle.runtime);
-    expect(bundle.versions.plot).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(text(library!).endsWith(bundle.vendor)).toBe(true);
+    expect(bundle.vendor).toMatch(/^function __momentsVendor\(\) \{/);
+    expect(bundle.vendor.length).toBeGreaterThan(100_000);
   });
 
-  it("imports nothing from npm for a lesson that does not draw", () => {
+  it("imports nothing: an npm: import fails below any package.json (Deno then reads only that project's node_modules)", () => {
+    for (const lesson of [source, demo(cell("a", "adam()"))]) {
+      const library = text(notebookOf(lesson).cells[1]!);
+      expect(library).not.toMatch(/^\s*import[\s*{]/m); // a static import
+      expect(library).not.toMatch(/\bimport\s*\(/); // a dynamic one
+      expect(library).not.toMatch(/["'`](?:npm|jsr):/); // a specifier Deno resolves from a registry
+    }
+  });
+
+  it("carries no Plot for a lesson that does not draw", () => {
     const library = notebookOf(demo(cell("a", "adam()"))).cells[1]!;
-    expect(text(library)).not.toContain("npm:");
+    expect(text(library)).not.toContain("__momentsVendor() {");
     expect(text(library)).toContain("plots: false");
+  });
+
+  it("has a library cell that shows nothing (its last statement is void, not globalThis)", () => {
+    const library = text(notebookOf(source).cells[1]!);
+    // What runs before the bundled function declarations (which show nothing).
+    const head = library.slice(0, library.indexOf(bundle.runtime));
+    const statements = head.split("\n").filter((line) => line.trim() && !line.startsWith("//"));
+    expect(statements).toEqual([
+      'const notebook = momentsLibrary({ lesson: "demo", plots: true });',
+      "void Object.assign(globalThis, notebook.library);",
+    ]);
   });
 
   it("keeps the prose as markdown with its math for MathJax, the build's numbers in place of <Value>", () => {
