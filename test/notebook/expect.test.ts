@@ -40,10 +40,19 @@ describe("expect (exercise checks)", () => {
     registry.check("throws", () => {
       throw new TypeError("x is not a function");
     });
+    registry.check("teaches", () => {
+      throw new Error("your m after step 1 is 0.6; expected 0.06 — is the (1 − β₁) factor missing?");
+    });
     vitestExpect(await registry.run()).toEqual([
       { name: "passes", passed: true },
       { name: "fails", passed: false, message: "expected 4 to be 5" },
       { name: "throws", passed: false, message: "TypeError: x is not a function" },
+      // A check's own message shows as written, without "Error: ".
+      {
+        name: "teaches",
+        passed: false,
+        message: "your m after step 1 is 0.6; expected 0.06 — is the (1 − β₁) factor missing?",
+      },
     ]);
   });
 });

@@ -31,9 +31,9 @@ describe("the built lesson", () => {
     const roots = [...html.matchAll(/<section [^>]*\bdata-cell\b[^>]*>/g)].map((m) => m[0]);
     expect(roots.every((tag) => /\bdata-state="idle"/.test(tag))).toBe(true);
     const cells = roots.map((tag) => /\bid="([\w-]+)"/.exec(tag)?.[1]);
-    expect(cells).toEqual(["setup", "uncorrected", "first-step", "corrected", "paths"]);
-    expect(html.match(/<button type="button" class="cell-run" aria-label="Run cell \d"/g)).toHaveLength(5);
-    expect(html.match(/data-cell-output aria-live="polite"/g)).toHaveLength(5);
+    expect(cells).toEqual(["setup", "uncorrected", "first-step", "corrected", "paths", "first-step-exercise"]);
+    expect(html.match(/<button type="button" class="cell-run" aria-label="Run cell \d"/g)).toHaveLength(6);
+    expect(html.match(/data-cell-output aria-live="polite"/g)).toHaveLength(6);
   });
 
   it("holds the seed-003 table, computed at build time, in the static HTML", () => {

@@ -106,9 +106,11 @@ export function createCheckRegistry() {
           await fn();
           results.push({ name, passed: true });
         } catch (error) {
+          // A check's own words (a failed expect, or `throw new Error("your m is 0.6; expected 0.06 …")`) show as
+          // written; an error the learner's code raised (TypeError, RangeError, …) keeps its name.
           const message =
             error instanceof Error
-              ? error instanceof CheckFailure
+              ? error instanceof CheckFailure || error.name === "Error"
                 ? error.message
                 : `${error.name}: ${error.message}`
               : show(error);
