@@ -8,9 +8,10 @@
  *   by every page that draws: it is most of a file's size.
  * - `licenses`: one line per package or licensed file bundled (name, version, license), for the file's header.
  *
- * The runtime does not bundle Plot and linkedom itself: its imports of them read `__momentsVendor()`, which the
- * `.ts` defines from the vendor bundle and a notebook from Deno's `npm:` imports. Both are function declarations,
- * so they can sit at the end of a file and still be called at its top.
+ * The runtime does not bundle Plot and linkedom itself: its imports of them read `__momentsVendor()`, which both the
+ * `.ts` and a notebook's library cell define from the vendor bundle (a notebook imports nothing from npm: it runs
+ * offline and below any package.json). Both are function declarations, so they can sit at the end of a file and
+ * still be called at its top.
  */
 import { build, type Metafile, type Plugin } from "esbuild";
 import { existsSync, readFileSync } from "node:fs";
@@ -22,8 +23,6 @@ import type { CellLibrary } from "../notebook/build/library.ts";
 export interface LibraryBundle {
   runtime: string;
   vendor: string;
-  /** Installed versions of the vendored packages (a notebook imports exactly these from npm). */
-  versions: { plot: string; linkedom: string };
   /** What the file bundles and under which license: "dompurify 3.5.0 (MPL-2.0 OR Apache-2.0)". */
   licenses: string[];
 }
@@ -79,8 +78,6 @@ export async function libraryBundle(
     licenses: licensesOf(vendor.metafile!),
   }));
   const vendor = plots ? await vendorBundle : { code: "", licenses: [] };
-  const version = (name: string) =>
-    (JSON.parse(readFileSync(packageJson(name)!, "utf8")) as { version: string }).version;
   return {
     runtime: declare(
       "momentsLibrary(options)",
@@ -89,7 +86,6 @@ export async function libraryBundle(
       "  return momentsRuntime.createNotebook(options);",
     ),
     vendor: vendor.code,
-    versions: { plot: version("@observablehq/plot"), linkedom: version("linkedom") },
     licenses: [...new Set([...licensesOf(runtime.metafile!), ...vendor.licenses])].sort(),
   };
 }
@@ -137,16 +133,6 @@ function licensesOf(metafile: Metafile): string[] {
     }
   }
   return [...lines];
-}
-
-function packageJson(name: string): string | undefined {
-  let dir = path.dirname(require.resolve(name));
-  while (!existsSync(path.join(dir, "package.json")) || !dir.endsWith(name.split("/").pop()!)) {
-    const parent = path.dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
-  return path.join(dir, "package.json");
 }
 
 /**
