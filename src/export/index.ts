@@ -9,7 +9,7 @@
  * The parts are pure functions tested without Astro (test/export); the download routes (src/starlight/routes) call
  * `exportLesson` with the model and run the page's build made: nothing is parsed or run a second time.
  */
-import { resolveLibrary, type CellLibrary } from "../notebook/build/library.ts";
+import type { CellLibrary } from "../notebook/build/library.ts";
 import type { PageRun } from "../notebook/build/page-runs.ts";
 import type { Lesson } from "../markdown/lesson.ts";
 import { libraryBundle } from "./bundle.ts";
@@ -20,33 +20,20 @@ import { cellNames, planLesson } from "./shared.ts";
 export type ExportFormat = "ts" | "ipynb";
 
 export interface ExportSite {
-  /** The site's root (the course library's paths are resolved against it). */
-  root: string;
   /** Where the page is: its absolute URL, or its path on the site when the site's URL is unknown. */
   pageUrl: string;
-  /** Absolute paths of the course library's modules. */
-  library: readonly string[];
+  /** The course library, as the plugin resolved it once for the build (src/notebook/build/library.ts). */
+  library: CellLibrary;
 }
 
 /** The page's download in a format: the file's text. */
 export async function exportLesson(run: PageRun<Lesson>, site: ExportSite, format: ExportFormat): Promise<string> {
   const { lesson } = run;
-  const library = await libraryOf(site);
+  const { library } = site;
   const names = cellNames(library);
   const plan = planLesson(lesson, names);
   const bundle = await libraryBundle(library, [...plan.module.constant, ...plan.module.mutable], plan.plots);
   const input = { lesson, pageUrl: site.pageUrl, values: run.values, bundle, names };
   if (format === "ts") return lessonScript(input);
   return `${JSON.stringify(lessonNotebook({ ...input, outputs: run.outputs }), null, 1)}\n`;
-}
-
-const libraries = new Map<string, Promise<CellLibrary>>();
-function libraryOf(site: ExportSite): Promise<CellLibrary> {
-  const key = JSON.stringify(site.library);
-  let library = libraries.get(key);
-  if (!library) {
-    library = resolveLibrary(site.library, site.root);
-    libraries.set(key, library);
-  }
-  return library;
 }

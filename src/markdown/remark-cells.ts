@@ -48,8 +48,9 @@ export default function remarkCells(options: RemarkCellsOptions) {
   return async function transform(tree: Root, file: VFile) {
     const where = path.relative(root, file.path || "<unknown>");
     const model = lessonOf(file);
+    const blocks = model.lesson.blocks.filter((block) => block.kind !== "prose");
     const cells: FoundCell[] = model.cellNodes.map((node, i) => {
-      const block = model.lesson.blocks.filter((b) => b.kind !== "prose")[i]!;
+      const block = blocks[i]!;
       return {
         node,
         parent: parentOf(tree, node),

@@ -15,16 +15,17 @@ export interface PageExercises {
   exercises: { id: string; number: number }[];
 }
 
-/** Every page with exercises, in route order. */
+/** Every page with exercises, in the order of their files (a course's NN-topic.mdx order). */
 export function courseExercises(routeOf: (file: string) => string): PageExercises[] {
   const pages: PageExercises[] = [];
-  for (const [file, run] of allPageRuns<Lesson>()) {
+  const runs = allPageRuns<Lesson>().sort(([a], [b]) => a.localeCompare(b));
+  for (const [file, run] of runs) {
     const exercises = run.lesson.blocks
       .filter((block) => block.kind === "exercise")
       .map((block) => ({ id: block.id, number: block.number }));
     if (exercises.length) pages.push({ route: routeOf(file), title: run.lesson.title, exercises });
   }
-  return pages.sort((a, b) => a.route.localeCompare(b.route));
+  return pages;
 }
 
 /** The JSON block of every page: the exercises of each page, by route, and the base path. */

@@ -11,6 +11,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ExportFormat } from "../../export/index.ts";
 import type { Lesson } from "../../markdown/lesson.ts";
+import type { CellLibrary } from "../../notebook/build/library.ts";
 import type { PageRun } from "../../notebook/build/page-runs.ts";
 
 type Exporter = typeof import("../../export/index.ts");
@@ -20,7 +21,7 @@ interface BuildContext {
   root: string;
   exporter: string;
   pageRuns: string;
-  library: { modules: string[] };
+  library: CellLibrary;
 }
 
 function context(): BuildContext {
@@ -74,7 +75,7 @@ const TYPES: Record<ExportFormat, string> = {
 /** The route's response: the page's download in `format`. */
 export async function downloadResponse(entry: Entry, format: ExportFormat): Promise<Response> {
   const [exporter] = await modules();
-  const { root, library } = context();
+  const { library } = context();
   const run = await runOf(entry);
   if (!run) throw new Error(`moments: ${entry.filePath}: the page was built but recorded no run of its cells`);
   const base = import.meta.env.BASE_URL.endsWith("/") ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
@@ -82,6 +83,6 @@ export async function downloadResponse(entry: Entry, format: ExportFormat): Prom
   const pageUrl = import.meta.env.SITE
     ? new URL(pagePath, import.meta.env.SITE).href
     : `the page ${pagePath} of its course site`;
-  const text = await exporter.exportLesson(run, { root, pageUrl, library: library.modules }, format);
+  const text = await exporter.exportLesson(run, { pageUrl, library }, format);
   return new Response(text, { headers: { "Content-Type": TYPES[format] } });
 }
