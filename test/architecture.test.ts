@@ -1,7 +1,8 @@
 /**
  * Imports point one way. The notebook is split by where code runs: `shared` (wire types and formats, every
  * runtime), `compile` (the cell compiler), `kernel` (a worker realm: the browser's Web Worker or the build's Node
- * thread), `page` (the reader's browser) and `build` (Node, at build). The page never imports the compiler or the
+ * thread), `page` (the reader's browser), `language` (the editor's language worker, beside the page) and `build`
+ * (Node, at build). The page never imports the compiler or the
  * kernel (it starts the kernel's bundles by URL); the course library (src/optim, src/problems, src/run, src/plot)
  * reaches the kernels only through the plugin's library option, never by import; the example course imports only
  * the plugin's public entry points. This test fails on an import that points the wrong way.
@@ -23,6 +24,8 @@ const ALLOWED: Record<string, string[]> = {
   "src/notebook/compile": ["src/notebook/compile", "src/notebook/shared"],
   "src/notebook/kernel": ["src/notebook/kernel", "src/notebook/compile", "src/notebook/shared"],
   "src/notebook/page": ["src/notebook/page", "src/notebook/shared"],
+  // The editor's language worker (TypeScript's language service over the page's cells), started by the page by URL.
+  "src/notebook/language": ["src/notebook/language", "src/notebook/shared"],
   "src/notebook/build": ["src/notebook/build", "src/notebook/kernel", "src/notebook/compile", "src/notebook/shared"],
   "src/markdown": ["src/markdown", "src/notebook/build", "src/notebook/shared"],
   "src/export": ["src/export", "src/notebook/build", "src/notebook/kernel", "src/notebook/shared", "src/markdown"],

@@ -126,7 +126,7 @@ function notebookIntegration(
           [rehypeKatexStrict, { root }],
           [rehypeLinks, { base, routes: pages.routes, routeOf: pages.routeOf, root }],
         );
-        const viteLibrary = libraryVitePlugin(library);
+        const viteLibrary = libraryVitePlugin(library, root);
         updateConfig({
           vite: {
             plugins: [viteLibrary],

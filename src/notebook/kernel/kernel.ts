@@ -5,6 +5,7 @@
  * both wrap it, so build-time outputs and live outputs come from the same code.
  */
 import { mapError, cellUrl } from "../compile/errors.ts";
+import { DisplayHandle, type CellScope } from "./cell-scope.ts";
 import { createCheckRegistry, expect } from "./expect.ts";
 import { inspectText } from "../shared/inspect.ts";
 import { outputFor, streamLine, type Output, type StreamLevel } from "../shared/outputs.ts";
@@ -108,15 +109,8 @@ export function createKernel(options: KernelOptions): Kernel {
     },
   };
 
-  for (const [name, value] of Object.entries({
-    ...options.library,
-    display,
-    progress,
-    ...widgets.inputs,
-    expect,
-    check,
-  }))
-    define(realm, name, value, false);
+  const scope: CellScope = { display, progress, ...widgets.inputs, expect, check };
+  for (const [name, value] of Object.entries({ ...options.library, ...scope })) define(realm, name, value, false);
   if (options.lazyLibrary) defineLazily(realm, options.lazyLibrary);
 
   const console = realm.console as unknown as Record<string, (...args: unknown[]) => void>;
@@ -196,17 +190,6 @@ export function createKernel(options: KernelOptions): Kernel {
       send({ kind: "note", text: `… ${droppedLines} more console lines not shown (the first ${maxStreamLines} are).` });
       droppedLines = 0;
     }
-  }
-}
-
-/** What `display()` and `progress()` return: `update(value)` replaces what they showed. */
-export class DisplayHandle {
-  readonly #update: (value: unknown) => void;
-  constructor(update: (value: unknown) => void) {
-    this.#update = update;
-  }
-  update(value: unknown): void {
-    this.#update(value);
   }
 }
 

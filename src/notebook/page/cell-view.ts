@@ -2,6 +2,7 @@
  * One cell on the page: its DOM (see components/Cell.astro for the contract), its code — static until the reader
  * edits, then a CodeMirror editor — its outputs, its inputs' values and its place in the kernel's history.
  */
+import type { Extension } from "@codemirror/state";
 import type { CellRun } from "./cell-run.ts";
 import type { CellEditor } from "./editor.ts";
 import { hashSource } from "../shared/hash.ts";
@@ -19,6 +20,8 @@ export interface NoticeAction {
 export interface CellHooks {
   onRun(cell: CellView, advance: boolean): void;
   onEdit(cell: CellView, code: string): void;
+  /** The reader focused the cell's editor. */
+  onEditorFocus(cell: CellView): void;
 }
 
 let editorModule: Promise<typeof import("./editor.ts")> | undefined;
@@ -45,6 +48,7 @@ export class CellView {
   readonly paired: PairedView | undefined;
   private editor: CellEditor | undefined;
   private opening: Promise<CellEditor> | undefined;
+  private language: Extension | undefined;
   private readonly hooks: CellHooks;
 
   constructor(root: HTMLElement, number: number, hooks: CellHooks) {
@@ -105,8 +109,10 @@ export class CellView {
               this.paired?.relayout(next);
               this.hooks.onEdit(this, next);
             },
+            onFocus: () => this.hooks.onEditorFocus(this),
           },
           paired,
+          this.language,
         );
         this.root.dataset.editing = "true";
         return this.editor;
@@ -115,6 +121,12 @@ export class CellView {
     const editor = await this.opening;
     if (focus) editor.focus(at);
     return editor;
+  }
+
+  /** Give the cell's editor, now or when it opens, what knows TypeScript (language.ts). */
+  setLanguage(extension: Extension): void {
+    this.language = extension;
+    this.editor?.setLanguage(extension);
   }
 
   /** Put code in the cell (opening the editor), e.g. a saved edit or a shared link. */

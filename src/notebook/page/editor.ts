@@ -4,13 +4,14 @@
  *
  * Keys: Shift+Enter runs and moves on, Ctrl/Cmd+Enter runs in place. Tab is not bound, so keyboard users always
  * leave the editor with Tab (and Escape, then Tab, works the same). This module is its own chunk, loaded only when
- * the reader starts editing.
+ * the reader starts editing. What knows TypeScript (diagnostics, hover, completion: language.ts) comes later, on the
+ * first focus, through `setLanguage`.
  */
-import { closeBrackets, closeBracketsKeymap } from "@codemirror/autocomplete";
+import { closeBrackets, closeBracketsKeymap, completionKeymap } from "@codemirror/autocomplete";
 import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
 import { javascript } from "@codemirror/lang-javascript";
 import { bracketMatching, indentOnInput, syntaxHighlighting } from "@codemirror/language";
-import { EditorState, StateEffect, StateField, type Range } from "@codemirror/state";
+import { Compartment, EditorState, StateEffect, StateField, type Extension, type Range } from "@codemirror/state";
 import {
   Decoration,
   drawSelection,
@@ -27,6 +28,8 @@ export interface EditorHooks {
   onRun(advance: boolean): void;
   /** The text changed. */
   onChange(code: string): void;
+  /** The editor got the focus. */
+  onFocus?(): void;
 }
 
 /** A cell paired with equations: its labelled lines carry their labels and the heights of their rows. */
@@ -46,6 +49,8 @@ export interface CellEditor {
   markError(line: number | undefined): void;
   /** Focus, with the caret at a screen position if given. */
   focus(at?: { x: number; y: number }): void;
+  /** Give the editor what knows the cell's language (language.ts), once it has loaded. */
+  setLanguage(extension: Extension): void;
 }
 
 const setErrorLine = StateEffect.define<number | undefined>();
@@ -101,7 +106,9 @@ export function createEditor(
   label: string,
   hooks: EditorHooks,
   paired?: PairedOptions,
+  language: Extension = [],
 ): CellEditor {
+  const languageSlot = new Compartment();
   const view = new EditorView({
     parent,
     state: EditorState.create({
@@ -111,6 +118,7 @@ export function createEditor(
           { key: "Shift-Enter", run: () => (hooks.onRun(true), true) },
           { key: "Mod-Enter", run: () => (hooks.onRun(false), true) },
           ...closeBracketsKeymap,
+          ...completionKeymap,
           ...defaultKeymap,
           ...historyKeymap,
         ]),
@@ -126,6 +134,8 @@ export function createEditor(
         // A paired cell keeps one visual line per code line, so that its equation rows stay beside them.
         paired ? [pairedLines(paired), highlightActiveLine()] : EditorView.lineWrapping,
         EditorView.contentAttributes.of({ "aria-label": label }),
+        languageSlot.of(language),
+        EditorView.domEventHandlers({ focus: () => void hooks.onFocus?.() }),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) hooks.onChange(update.state.doc.toString());
         }),
@@ -145,6 +155,9 @@ export function createEditor(
       view.focus();
       const position = at ? view.posAtCoords(at) : null;
       if (position !== null) view.dispatch({ selection: { anchor: position } });
+    },
+    setLanguage(extension) {
+      view.dispatch({ effects: languageSlot.reconfigure(extension) });
     },
   };
 }

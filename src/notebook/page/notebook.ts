@@ -13,6 +13,7 @@ import { stoppedWith } from "./cell-run.ts";
 import { markPassed, pageKey } from "./progress.ts";
 import { Runner } from "./runner.ts";
 import { encodeShare, isShareFragment } from "./share.ts";
+import type { LanguageService } from "./language.ts";
 
 const SAVE_DELAY_MS = 400;
 
@@ -26,6 +27,9 @@ const quiet = new Set<CellView>();
 const conflicted = new Set<CellView>();
 const saveTimers = new Map<CellView, ReturnType<typeof setTimeout>>();
 let undoReset: Record<string, SavedEdit> | undefined;
+/** What knows TypeScript in the editors: loaded on the first focus of an editor, never before. */
+let language: Promise<LanguageService> | undefined;
+let languageService: LanguageService | undefined;
 
 /** Set up the page's cells and replay the events that caused the runtime to load. */
 export function startNotebook(pending: Event[]): void {
@@ -33,7 +37,14 @@ export function startNotebook(pending: Event[]): void {
   void kernel.warm();
   cells = [...document.querySelectorAll<HTMLElement>("[data-cell]")].map(
     (root, index) =>
-      new CellView(root, index + 1, { onRun: (cell, advance) => run(cell, advance), onEdit: scheduleSave }),
+      new CellView(root, index + 1, {
+        onRun: (cell, advance) => run(cell, advance),
+        onEdit(cell, code) {
+          languageService?.update(cell.id, code);
+          scheduleSave(cell);
+        },
+        onEditorFocus: startLanguage,
+      }),
   );
   runner = new Runner(kernel, cells, {
     onFinished(cell, stopped) {
@@ -73,6 +84,14 @@ export function startNotebook(pending: Event[]): void {
   for (const event of pending) replay(event);
   const active = document.activeElement;
   if (active instanceof HTMLElement && active.matches(".cell-code pre")) void cellOf(active)?.openEditor();
+}
+
+function startLanguage() {
+  language ??= import("./language.ts").then(({ startLanguageService }) => {
+    languageService = startLanguageService(cells.map((cell) => ({ id: cell.id, code: cell.code })));
+    for (const cell of cells) cell.setLanguage(languageService.extensionFor(cell.id));
+    return languageService;
+  });
 }
 
 function replay(event: Event) {
