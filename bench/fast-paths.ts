@@ -3,8 +3,11 @@
  * Chromium worker, in one run. Prints times, bandwidth and ratios measured side by side; asserts nothing (timings on
  * a shared 2-core machine are noisy, ratios within one run are what to read).
  *
- *   1. An Adam step at 1e6 and 1e7 float32 parameters: memory copy, ours (fast path and readable loop), TF.js's wasm
- *      and cpu backends. Effective GB/s (7 arrays × 4 bytes per parameter), ÷ the copy's GB/s, speed × TF.js wasm.
+ *   1. An Adam step at 1e6 and 1e7 parameters: memory copy; ours with every vector in wasm memory, on ordinary
+ *      Float32Arrays and on Float64Arrays; the hand-written float32 and float64 loops a reader would write; TF.js's
+ *      wasm and cpu backends. Effective GB/s (7 arrays × 4 bytes per parameter, × 8 in float64), ÷ the copy's GB/s,
+ *      speed × TF.js wasm; then the goals' ratios: ordinary Float32Array ÷ hand-written float32, readable Float64Array
+ *      ÷ hand-written float64, wasm-resident ÷ copy bandwidth.
  *   2. The digits MLP 64-32-10, 100 full-batch epochs of Adam: ours against TF.js wasm.
  *
  * Node's half runs in a child process (bench/fast-paths/node.ts); Chromium's in a dedicated worker of a page served

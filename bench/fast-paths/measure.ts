@@ -4,9 +4,11 @@
  * same process. The copy, ours and TF.js wasm take turns, round after round; TF.js cpu, far slower, comes after in a
  * block of its own (a TF.js tensor belongs to the backend that made it).
  *
- * 1. One Adam step (lr 1e-3, PyTorch's defaults) on n float32 parameters: a plain memory copy of n floats (the
- *    bandwidth baseline), our fast path (x, grad, m, v in wasm memory: the SIMD kernel), our readable loop (ordinary
- *    Float32Arrays), TF.js's `tf.train.adam` on its wasm and cpu backends.
+ * 1. One Adam step (lr 1e-3, PyTorch's defaults) on n parameters: a plain memory copy of n floats (the bandwidth
+ *    baseline); ours with x, grad, m, v in wasm memory (`fastFloat32Array`: the SIMD kernel in place), ours on
+ *    ordinary Float32Arrays (what a reader makes with `new Float32Array(n)`, `x.map(…)`, `x.slice()`), a hand-written
+ *    float32 loop (hand-written.ts); ours on Float64Arrays (the readable loop) and the same hand-written loop in
+ *    float64; TF.js's `tf.train.adam` on its wasm and cpu backends.
  * 2. The digits MLP 64-32-10, 100 full-batch epochs of Adam (lr 0.01) on the 1,438 training images, from the same
  *    initial weights: ours (the fast passes and the fast step, as `trainModel` runs in float32) and TF.js wasm
  *    (`optimizer.minimize` of `tf.losses.softmaxCrossEntropy`). The final training losses are reported too: the two
@@ -14,14 +16,15 @@
  */
 import type * as TF from "@tensorflow/tfjs";
 import { adam, fastFloat32Array, zerosLike } from "../../src/optim/index.ts";
+import { handWrittenAdamFloat32, handWrittenAdamFloat64 } from "./hand-written.ts";
 import { loadDigits, mlp, rng, type Batch } from "../../src/problems/index.ts";
 import { callsFor, median, msPerCall } from "./timing.ts";
 
 export interface StepTiming {
-  /** Who: "memory copy", "ours, fast path", "ours, readable loop", "TF.js wasm", "TF.js cpu". */
+  /** Who: one of {@link CONTENDERS}, "TF.js wasm" or "TF.js cpu". */
   name: string;
   msPerStep: number;
-  /** Bytes moved per step: 2 × 4n for the copy, 7 × 4n for an Adam step (read x, g, m, v; write x, m, v). */
+  /** Bytes moved per step: 2 × 4n for the copy, 7 × 4n for an Adam step (read x, g, m, v; write x, m, v), 7 × 8n in float64. */
   bytes: number;
   rounds: number;
 }
@@ -52,6 +55,16 @@ export interface MeasureOptions {
 
 type Tf = typeof TF;
 
+/** The names of the Adam step's contenders besides TF.js, as report.ts reads them. */
+export const CONTENDERS = {
+  copy: "memory copy",
+  resident: "ours, wasm-resident",
+  plain: "ours, Float32Array",
+  handWritten: "hand-written f32",
+  readable64: "ours, Float64Array",
+  handWritten64: "hand-written f64",
+} as const;
+
 export async function measure(tf: Tf, platform: string, options: MeasureOptions): Promise<Measurements> {
   tf.enableProdMode(); // TF.js at its fastest: no per-op debug checks (and no console advice)
   const adamRows: Measurements["adam"] = [];
@@ -77,12 +90,18 @@ async function adamStep(tf: Tf, n: number, rounds: number): Promise<StepTiming[]
   const grad = zerosLike(x);
   x.set(values);
   grad.set(gradient);
-  const fast = adam();
-  const fastState = fast.init(x);
-  const plainX = values.slice();
-  const plainGrad = gradient.slice();
-  const readable = adam();
-  const readableState = readable.init(plainX);
+  const resident = adam();
+  const residentState = resident.init(x);
+  const [plainX, plainGrad] = [values.slice(), gradient.slice()];
+  const plain = adam();
+  const plainState = plain.init(plainX);
+  const [handX, handGrad] = [values.slice(), gradient.slice()];
+  const handState = { m: new Float32Array(n), v: new Float32Array(n), t: 0 };
+  const [x64, grad64] = [Float64Array.from(values), Float64Array.from(gradient)];
+  const readable64 = adam();
+  const readable64State = readable64.init(x64);
+  const [handX64, handGrad64] = [Float64Array.from(values), Float64Array.from(gradient)];
+  const handState64 = { m: new Float64Array(n), v: new Float64Array(n), t: 0 };
   const copyTarget = new Float32Array(n);
 
   await tf.setBackend("wasm");
@@ -90,9 +109,12 @@ async function adamStep(tf: Tf, n: number, rounds: number): Promise<StepTiming[]
   const tfGrad = tf.tensor1d(gradient);
   const tfAdam = tf.train.adam(1e-3);
   const contenders = [
-    { name: "memory copy", bytes: 8 * n, run: () => copyTarget.set(plainX) },
-    { name: "ours, fast path", bytes: 28 * n, run: () => fast.step(x, grad, fastState) },
-    { name: "ours, readable loop", bytes: 28 * n, run: () => readable.step(plainX, plainGrad, readableState) },
+    { name: CONTENDERS.copy, bytes: 8 * n, run: () => copyTarget.set(plainX) },
+    { name: CONTENDERS.resident, bytes: 28 * n, run: () => resident.step(x, grad, residentState) },
+    { name: CONTENDERS.plain, bytes: 28 * n, run: () => plain.step(plainX, plainGrad, plainState) },
+    { name: CONTENDERS.handWritten, bytes: 28 * n, run: () => handWrittenAdamFloat32(handX, handGrad, handState) },
+    { name: CONTENDERS.readable64, bytes: 56 * n, run: () => readable64.step(x64, grad64, readable64State) },
+    { name: CONTENDERS.handWritten64, bytes: 56 * n, run: () => handWrittenAdamFloat64(handX64, handGrad64, handState64) }, // prettier-ignore
     {
       name: "TF.js wasm",
       bytes: 28 * n,

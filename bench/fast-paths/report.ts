@@ -2,7 +2,7 @@
  * The text `npm run bench` prints for one platform's measurements: times, effective bandwidth and the ratios the
  * issue's goals are stated in, measured side by side in the same run. Nothing here passes or fails.
  */
-import type { Measurements } from "./measure.ts";
+import { CONTENDERS, type Measurements } from "./measure.ts";
 
 const gbPerSecond = (bytes: number, ms: number) => bytes / ms / 1e6;
 const fixed = (value: number, digits: number, width: number) => value.toFixed(digits).padStart(width);
@@ -10,11 +10,11 @@ const exponent = (n: number) => `1e${Math.round(Math.log10(n))}`;
 
 export function report(m: Measurements): string[] {
   const lines = [`== ${m.platform} (TF.js ${m.tfjs}) ==`, ""];
-  lines.push("1. Adam step on n float32 parameters — GB/s counts 7 arrays × 4 bytes per parameter (copy: 2 × 4)");
+  lines.push("1. Adam step on n parameters — GB/s counts 7 arrays × 4 bytes per parameter (float64: × 8; copy: 2 × 4)");
   const goals: string[] = [];
   for (const { n, timings } of m.adam) {
     const byName = new Map(timings.map((t) => [t.name, t]));
-    const copy = byName.get("memory copy")!;
+    const copy = byName.get(CONTENDERS.copy)!;
     const tfWasm = byName.get("TF.js wasm")!;
     const copyRate = gbPerSecond(copy.bytes, copy.msPerStep);
     lines.push(`   n = ${exponent(n)}            ms/step      GB/s   ÷ copy GB/s   speed × TF.js wasm   (median of)`);
@@ -26,12 +26,17 @@ export function report(m: Measurements): string[] {
           `${speed}   ${t.rounds} rounds`,
       );
     }
-    const fast = byName.get("ours, fast path")!;
+    const speedOver = (name: string, yardstick: string) => byName.get(yardstick)!.msPerStep / byName.get(name)!.msPerStep; // prettier-ignore
+    const plainOverHand = speedOver(CONTENDERS.plain, CONTENDERS.handWritten);
+    const readableOverHand = speedOver(CONTENDERS.readable64, CONTENDERS.handWritten64);
+    goals.push(`   Adam at ${exponent(n)}: a plain Float32Array steps ${plainOverHand.toFixed(2)}× as fast as the hand-written loop (goal ≥ 2: ${plainOverHand >= 2 ? "met" : "not met"})`); // prettier-ignore
+    goals.push(`   Adam at ${exponent(n)}: the readable Float64Array loop ${readableOverHand.toFixed(2)}× as fast as the hand-written one (goal ≥ 1: ${readableOverHand >= 1 ? "met" : "not met"})`); // prettier-ignore
     if (n === Math.max(...m.adam.map((row) => row.n))) {
-      const ofCopy = gbPerSecond(fast.bytes, fast.msPerStep) / copyRate;
-      const overTf = tfWasm.msPerStep / fast.msPerStep;
-      goals.push(`   Adam at ${exponent(n)}: ${ofCopy.toFixed(2)} × copy bandwidth (goal ≥ 0.8: ${ofCopy >= 0.8 ? "met" : "not met"})`); // prettier-ignore
-      goals.push(`   Adam at ${exponent(n)}: ${overTf.toFixed(1)}× faster than TF.js wasm (goal ≥ 8: ${overTf >= 8 ? "met" : "not met"})`); // prettier-ignore
+      const resident = byName.get(CONTENDERS.resident)!;
+      const ofCopy = gbPerSecond(resident.bytes, resident.msPerStep) / copyRate;
+      const overTf = tfWasm.msPerStep / resident.msPerStep;
+      goals.push(`   Adam at ${exponent(n)}: wasm-resident ${ofCopy.toFixed(2)} × copy bandwidth (goal ≥ 0.8: ${ofCopy >= 0.8 ? "met" : "not met"})`); // prettier-ignore
+      goals.push(`   Adam at ${exponent(n)}: wasm-resident ${overTf.toFixed(1)}× faster than TF.js wasm (goal ≥ 8: ${overTf >= 8 ? "met" : "not met"})`); // prettier-ignore
     }
   }
   const { epochs, images, timings } = m.mlp;
