@@ -203,3 +203,14 @@ describe("closestName", () => {
     expect(closestName("banana", ["lr", "betas", "eps"])).toBeUndefined();
   });
 });
+
+describe("the cell files", () => {
+  it("keep the cell's code as it is, its tail after it", () => {
+    const service = page("let a = 1;", "const b = a + 1;\nb");
+    const text = service.fileText("c2");
+    expect(text.startsWith("const b = a + 1;\nb\n")).toBe(true);
+    expect(text).toContain('declare let a: typeof import("/cells/1").a;');
+    expect(text).toContain("export { b };");
+    expect(text).toMatch(/import \{ [^}]*\badam\b[^}]*\} from "\/site\/src\/optim\/index";/);
+  });
+});

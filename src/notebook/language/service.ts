@@ -77,10 +77,11 @@ const COMPILER_OPTIONS: ts.CompilerOptions = {
 interface Cell {
   id: string;
   code: string;
+  /** Bumped whenever `text` changes: TypeScript re-reads only the files whose version moved. */
   version: number;
   /** Top-level names the cell declares: value (`const`, function, class, …), assignable (`let`, `var`), type. */
   declares: Map<string, "value" | "assignable" | "type">;
-  /** The file text: code + tail (made lazily; reset when this cell or one above changes). */
+  /** The file text: code + tail (made lazily; reset when this cell, or what a cell above declares, changes). */
   text?: string;
 }
 
@@ -92,6 +93,8 @@ export interface CellService {
   diagnostics(id: string): CellDiagnostic[];
   hover(id: string, position: number): CellHover | undefined;
   completions(id: string, position: number): CellCompletions | undefined;
+  /** The file TypeScript sees for a cell: its code, then its tail (see the header). */
+  fileText(id: string): string;
 }
 
 export function createCellService(types: CellTypes): CellService {
@@ -101,6 +104,11 @@ export function createCellService(types: CellTypes): CellService {
     paths: Object.fromEntries(Object.entries(types.paths).map(([name, file]) => [name, [file]])),
   };
   const libFiles = new Map(types.libs.map((lib) => [`/lib/${lib}`, types.files[`/lib/${lib}`]!]));
+  /** Every folder of the virtual file system, with its trailing slash (module resolution asks, often). */
+  const directories = new Set([CELL_DIRECTORY]);
+  for (const file of [...Object.keys(types.files), ...libFiles.keys()])
+    for (let end = file.indexOf("/", 1); end > 0; end = file.indexOf("/", end + 1))
+      directories.add(file.slice(0, end + 1));
   let cells: Cell[] = [];
   let projectVersion = 0;
   const snapshots = new Map<string, ts.IScriptSnapshot>();
@@ -120,7 +128,7 @@ export function createCellService(types: CellTypes): CellService {
     getScriptFileNames: () => [types.globals, ...cells.map((_, index) => fileOf(index))],
     getScriptVersion: (file) => {
       const index = indexOfFile(file);
-      return index >= 0 ? `${cells[index]?.version ?? 0}.${projectVersion}` : "0";
+      return index >= 0 ? String(cells[index]?.version ?? 0) : "0";
     },
     getScriptSnapshot: (file) => {
       const index = indexOfFile(file);
@@ -142,14 +150,7 @@ export function createCellService(types: CellTypes): CellService {
     getDefaultLibFileName: () => `/lib/${types.libs[0]}`,
     fileExists: (file) => read(file) !== undefined,
     readFile: read,
-    directoryExists: (directory) => {
-      const prefix = directory.endsWith("/") ? directory : `${directory}/`;
-      return (
-        prefix === CELL_DIRECTORY ||
-        Object.keys(types.files).some((file) => file.startsWith(prefix)) ||
-        [...libFiles.keys()].some((file) => file.startsWith(prefix))
-      );
-    },
+    directoryExists: (directory) => directories.has(directory.endsWith("/") ? directory : `${directory}/`),
     getDirectories: () => [],
     useCaseSensitiveFileNames: () => true,
   };
@@ -189,26 +190,34 @@ export function createCellService(types: CellTypes): CellService {
     return index;
   }
 
-  function changed(index: number) {
+  /** Cell `index` changed; the cells below change too when what it declares did (their tails import it). */
+  function changed(index: number, declaresChanged: boolean) {
     projectVersion++;
-    // This cell's tail and those below depend on what it declares.
-    for (let below = index; below < cells.length; below++) cells[below]!.text = undefined;
+    const end = declaresChanged ? cells.length : index + 1;
+    for (let below = index; below < end; below++) {
+      cells[below]!.text = undefined;
+      cells[below]!.version++;
+    }
   }
 
   return {
     setCells(next) {
-      cells = next.map(({ id, code }) => ({ id, code, version: 0, declares: topLevelNames(code) }));
-      changed(0);
+      const version = (cells[0]?.version ?? 0) + 1;
+      cells = next.map(({ id, code }) => ({ id, code, version, declares: topLevelNames(code) }));
+      projectVersion++;
     },
     update(id, code) {
       const index = cellIndex(id);
       const cell = cells[index]!;
       if (cell.code === code) return;
+      const declares = topLevelNames(code);
+      const same =
+        declares.size === cell.declares.size && [...declares].every(([name, kind]) => cell.declares.get(name) === kind);
       cell.code = code;
-      cell.version++;
-      cell.declares = topLevelNames(code);
-      changed(index);
+      cell.declares = declares;
+      changed(index, !same);
     },
+    fileText: (id) => cellText(cellIndex(id)),
     diagnostics(id) {
       const index = cellIndex(id);
       const file = fileOf(index);

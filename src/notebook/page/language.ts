@@ -81,9 +81,12 @@ export function startLanguageService(cells: { id: string; code: string }[]): Lan
     extensionFor(id) {
       const lint = linter(
         async (view): Promise<Diagnostic[]> => {
+          const asked = performance.now();
           const found = await ask<CellDiagnostic[]>({ type: "diagnostics", id, code: view.state.doc.toString() }).catch(
             () => [],
           );
+          // How long the worker took (bench/language.ts reads it, as can devtools' performance panel).
+          performance.measure("moments:language-diagnostics", { start: asked, end: performance.now() });
           if (firstDiagnostics) {
             firstDiagnostics = false;
             performance.mark("moments:language-ready");
