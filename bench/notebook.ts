@@ -2,7 +2,8 @@
  * The notebook's speed in Chromium, measured on the built site (run `npm run build` first; `npm run bench:notebook`).
  *
  *   1. Cold: from navigation to the first output of a cell whose Run is clicked as soon as the page has loaded —
- *      against the page's own load time (the peer), measured in the same runs.
+ *      against the page's own load time (the peer), measured in the same runs; and the same click after the pointer
+ *      rested on Run for 200 ms (the kernel warms on that intent), with what the intent fetched.
  *   2. Warm: edit → new plot, for a cell that runs three optimizers on Rosenbrock and draws their paths — against an
  *      empty cell's round trip through the kernel (the peer). Twice: an edit of a learning rate (the surface is the
  *      same, so its contour lines are reused), and an edit of the surface itself (every contour drawn afresh).
@@ -55,6 +56,38 @@ try {
     cold.push(timing.output);
     load.push(timing.load);
     clickToOutput.push(timing.output - timing.interaction);
+    await context.close();
+  }
+
+  // 1b. Cold, with intent: the pointer rests on Run for 200 ms (a reader's hover before the click) — the kernel warms
+  // in that time (components/cell-loader.ts). What it fetched before the click, and what an untouched page fetches.
+  const intentToOutput: number[] = [];
+  let intentBytes = 0;
+  let untouchedRequests = -1;
+  for (let i = 0; i < COLD_RUNS; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const fetched: string[] = [];
+    page.on("request", (request) => fetched.push(new URL(request.url()).pathname));
+    await page.goto(`${server.url}reference/cell-library/`, { waitUntil: "networkidle" });
+    const loaded = fetched.length;
+    if (i === 0) untouchedRequests = fetched.filter((p) => /worker|notebook|kernel|plot-runtime/.test(p)).length;
+    await page.locator("#show-values .cell-run").hover();
+    await page.waitForTimeout(200);
+    if (i === 0)
+      intentBytes = fetched
+        .slice(loaded)
+        .filter((p) => /\.(js|html)$/.test(p))
+        .reduce((sum, p) => sum + gzipSync(readFileSync(path.join(DIST, p.replace(/^\//, "")))).length, 0);
+    await page.locator("#show-values .cell-run").click();
+    await page.locator("#show-values[data-state=ok]").waitFor();
+    intentToOutput.push(
+      await page.evaluate(
+        () =>
+          performance.getEntriesByName("moments:first-output")[0]!.startTime -
+          performance.getEntriesByName("moments:interaction")[0]!.startTime,
+      ),
+    );
     await context.close();
   }
 
@@ -126,6 +159,9 @@ try {
   );
   console.log(
     `        navigation → first output         ${ms(median(cold))}   (includes the test driver's click latency)`,
+  );
+  console.log(
+    `        with intent (pointer on Run 200 ms, then click) → output  ${ms(median(intentToOutput))}   (ratio to the cold click ${(median(intentToOutput) / median(clickToOutput)).toFixed(2)}); fetched on intent ${(intentBytes / 1000).toFixed(1)} KB gzip; an untouched page fetched ${untouchedRequests} notebook files`,
   );
   console.log(
     `  warm: edit → new 3-optimizer plot  ${ms(median(warm))}   (peer: empty cell round trip ${ms(median(empty))}; ratio ${(median(warm) / median(empty)).toFixed(2)})   [${svg} svg]`,

@@ -58,6 +58,14 @@ describe("the declarations made at build", () => {
     expect(types.docs.display).toContain("Jupyter");
   });
 
+  it("give every optimizer of the course its update rule, from the header of its file", () => {
+    const optimizers = ["sgd", "adagrad", "rmsprop", "adadelta", "adam", "adamw", "adamax", "nadam", "radam", "lion"];
+    for (const name of [...optimizers, "adafactor", "muon"]) {
+      expect(types.docs[name], name).toContain('class="katex-display"');
+      expect(types.docs[name], name).not.toContain("katex-error");
+    }
+  });
+
   it("fail the build on a doc comment whose TeX does not render, naming the library and the name", async () => {
     const folder = mkdtempSync(path.join(tmpdir(), "moments-docs-"));
     try {

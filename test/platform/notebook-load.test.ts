@@ -30,6 +30,26 @@ describe("a page with cells", () => {
     expect(errors).toEqual([]);
   });
 
+  it("warms the kernel when the pointer comes over a Run button, before the click, and not for a pointer elsewhere", async () => {
+    const { page, errors } = await newPage(site.browser);
+    const before = site.server.requests.length;
+    await page.goto(site.server.url + MATH);
+    await page.waitForLoadState("networkidle");
+    await page.locator("main h1").hover(); // prose is not intent
+    await page.waitForTimeout(300);
+    expect(site.server.requests.slice(before).filter((p) => /worker|kernel|notebook/.test(p))).toEqual([]);
+
+    await page.locator("#summary .cell-run").hover();
+    // The kernel's worker is fetched while the pointer rests, with no click yet; no cell ran.
+    await expect
+      .poll(() => site.server.requests.slice(before).some((p) => /\/_astro\/browser-worker-[\w-]+\.js$/.test(p)))
+      .toBe(true);
+    expect(await page.locator("#summary").getAttribute("data-runs")).toBeNull();
+    await page.locator("#summary .cell-run").click();
+    await waitForState(page, "summary", "ok");
+    expect(errors).toEqual([]);
+  });
+
   it("reads completely with JavaScript disabled: code, equations, outputs and charts are in the page", async () => {
     const { page, context } = await newPage(site.browser, { javaScriptEnabled: false });
     await page.goto(site.server.url + MATH);
