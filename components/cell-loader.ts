@@ -25,9 +25,10 @@ export function installCellLoader(): void {
     document.addEventListener(
       type,
       (event) => {
-        if (started || !(event.target as Element | null)?.closest?.(INTERACTIVE)) return;
+        if (!(event.target as Element | null)?.closest?.(INTERACTIVE)) return;
         if (!interacted) performance.mark("moments:interaction");
         interacted = true;
+        if (started) return; // the runtime's own listeners have it
         // Events that ask for something (a click on Run, a key in the code) are replayed once the runtime is here.
         if (type === "click") event.preventDefault();
         if (type !== "focusin") pending.push(event);
