@@ -7,6 +7,7 @@
  *   2. Warm: edit → new plot, for a cell that runs three optimizers on Rosenbrock and draws their paths — against an
  *      empty cell's round trip through the kernel (the peer). Twice: an edit of a learning rate (the surface is the
  *      same, so its contour lines are reused), and an edit of the surface itself (every contour drawn afresh).
+ *      And a slider moved → its new plot painted ("Decay rates"' β₁), against one frame (16.7 ms).
  *   3. JS before interaction (gzipped) on a lesson page — against a Starlight page without cells (the peer) — and
  *      the JS fetched by the first run.
  *
@@ -33,6 +34,15 @@ const runs = {
   adagrad: minimize(problem, adagrad({ lr: 0.5 }), { steps: 300 }),
 };
 Plot.plot(pathsChart(problem, runs))`;
+
+/** Each lesson's slider cell and the slider moved: lesson, cell id, the input's data-widget key. */
+const SLIDERS = [
+  ["decay-rates", "beta-sliders", "slider:β₁"],
+  ["how-to-use-this-notebook", "learning-rate", "slider:learning rate α"],
+  ["schedules", "schedule-shapes", "slider:warm-up steps w"],
+  ["stability", "loss-spike", "slider:spike size S"],
+  ["preconditioner", "paths-at-angle", "slider:rotation φ (degrees)"],
+] as const;
 
 const server = await serveStatic(DIST);
 const browser = await launchBrowser();
@@ -132,6 +142,46 @@ try {
   const svg = await page.locator("#show-plot svg").count();
   await context.close();
 
+  // 2b. A slider moved → its new plot painted, on each lesson's slider cell ("Decay rates"' β₁: 400 Adam steps on
+  // Rosenbrock and a 10-level contour chart). Each move is set and timed inside the page (no driver latency), until
+  // the cell's new output is painted; the first move is left out (it compiles the chart's code paths).
+  const sliderMoves: { lesson: string; median: number }[] = [];
+  for (const [lesson, cellId, widget] of SLIDERS) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}lessons/${lesson}/`);
+    await page.locator(`#${cellId} .cell-run`).click();
+    await page.locator(`#${cellId}[data-state=ok]`).waitFor({ timeout: 60_000 });
+    const times: number[] = [];
+    for (let i = 0; i < WARM_RUNS + 1; i++) {
+      const elapsed = await page.evaluate(
+        ([id, key, fraction]) =>
+          new Promise<number>((resolve) => {
+            const cell = document.getElementById(id)!;
+            const input = cell.querySelector<HTMLInputElement>(`[data-widget="${key}"] input`)!;
+            const runs = cell.dataset.runs;
+            const observer = new MutationObserver(() => {
+              if (cell.dataset.runs !== runs && cell.dataset.state !== "running") {
+                observer.disconnect();
+                requestAnimationFrame(() => resolve(performance.now() - started));
+              }
+            });
+            observer.observe(cell, { attributes: true, subtree: true, childList: true });
+            const started = performance.now();
+            const [min, max, step] = [Number(input.min), Number(input.max), Number(input.step) || 0];
+            let value = min + fraction * (max - min);
+            if (step > 0) value = min + Math.round((value - min) / step) * step;
+            input.value = String(value);
+            input.dispatchEvent(new Event("input", { bubbles: true }));
+          }),
+        [cellId, widget, 0.3 + (i % 2) * 0.4 + (i % 7) / 100] as const,
+      );
+      if (i > 0) times.push(elapsed);
+    }
+    sliderMoves.push({ lesson, median: median(times) });
+    await context.close();
+  }
+
   // 3. JS weight.
   const lesson = pageWeight(DIST, "lessons/adam-in-one-page/index.html");
   const baseline = pageWeight(DIST, "404.html");
@@ -169,6 +219,10 @@ try {
   console.log(
     `        edit of the surface → new plot  ${ms(median(surface))}   (ratio to the empty cell ${(median(surface) / median(empty)).toFixed(2)}; every contour drawn afresh)`,
   );
+  for (const move of sliderMoves)
+    console.log(
+      `  slider moved → new plot painted, ${move.lesson}  ${ms(move.median)}   (${(move.median / 16.7).toFixed(2)} frames of 16.7 ms)`,
+    );
   console.log(
     `  JS before interaction (gzip): lesson ${(lesson.jsGzip + lesson.inlineJsGzip) / 1000} KB vs Starlight page without cells ${(baseline.jsGzip + baseline.inlineJsGzip) / 1000} KB: +${((lesson.jsGzip + lesson.inlineJsGzip - baseline.jsGzip - baseline.inlineJsGzip) / 1000).toFixed(2)} KB`,
   );

@@ -31,7 +31,6 @@ export class Runner {
   private readonly runs = new Map<CellView, CellRun>();
   private chain: Promise<unknown> = Promise.resolve();
   private executionCount = 0;
-  private widgetTimers = new Map<CellView, ReturnType<typeof setTimeout>>();
   private widgetPending = new Set<CellView>();
 
   constructor(kernel: KernelClient, cells: CellView[], hooks: RunnerHooks = {}) {
@@ -72,26 +71,23 @@ export class Runner {
     });
   }
 
-  /** A cell's input moved: re-run it and the cells below it that had run, debounced and coalesced. */
+  /**
+   * A cell's input moved: re-run it and the cells below it that had run. At once when nothing is running, so a
+   * slider's first move redraws within a frame; while a run is in flight, moves only mark the cell as due, and the
+   * one run queued for it reads the input's latest value when it starts — intermediate values are dropped, the last
+   * one always runs.
+   */
   inputChanged(cell: CellView): void {
-    clearTimeout(this.widgetTimers.get(cell));
-    this.widgetTimers.set(
-      cell,
-      setTimeout(() => {
-        if (this.widgetPending.has(cell)) return;
-        this.widgetPending.add(cell);
-        void this.enqueue(async () => {
-          this.widgetPending.delete(cell);
-          if ((await this.runAbove(cell)) === "blocked") return;
-          const generation = this.kernel.generation;
-          const below = this.cells.filter(
-            (other) => other.number > cell.number && this.state(other).ranIn === generation,
-          );
-          if ((await this.execute(cell)) === "blocked") return;
-          for (const other of below) if ((await this.execute(other)) === "blocked") return;
-        });
-      }, 30),
-    );
+    if (this.widgetPending.has(cell)) return;
+    this.widgetPending.add(cell);
+    void this.enqueue(async () => {
+      this.widgetPending.delete(cell);
+      if ((await this.runAbove(cell)) === "blocked") return;
+      const generation = this.kernel.generation;
+      const below = this.cells.filter((other) => other.number > cell.number && this.state(other).ranIn === generation);
+      if ((await this.execute(cell)) === "blocked") return;
+      for (const other of below) if ((await this.execute(other)) === "blocked") return;
+    });
   }
 
   private enqueue(operation: () => Promise<void>): Promise<void> {
