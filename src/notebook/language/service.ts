@@ -16,42 +16,14 @@
  * Diagnostics that describe how the kernel differs from a module (a top-level `return`) are left out.
  */
 import ts from "typescript";
-import { CELL_DIRECTORY, type CellTypes } from "../shared/cell-types.ts";
-
-export interface CellDiagnostic {
-  /** Offsets in the cell's code. */
-  from: number;
-  to: number;
-  severity: "error" | "warning" | "info";
-  message: string;
-}
-
-export interface CellHover {
-  from: number;
-  to: number;
-  /** The declaration, as TypeScript prints it (`function adam(options?: …): …`). */
-  signature: string;
-  /** Documentation rendered at build (a library or notebook name), HTML. */
-  docHtml?: string;
-  /** Otherwise the doc comment's text (a cell's own names), plain. */
-  docText?: string;
-}
-
-export interface CellCompletion {
-  label: string;
-  /** CodeMirror's completion type: "function", "variable", "class", "property", "keyword", … */
-  type: string;
-  /** A short line beside the label: for a property, its doc comment's first sentence (defaults included). */
-  detail?: string;
-  /** TypeScript's sort key: lower comes first. */
-  sortText: string;
-}
-
-export interface CellCompletions {
-  /** Where the word being completed starts. */
-  from: number;
-  options: CellCompletion[];
-}
+import {
+  CELL_DIRECTORY,
+  type CellCompletion,
+  type CellCompletions,
+  type CellDiagnostic,
+  type CellHover,
+  type CellTypes,
+} from "../shared/cell-types.ts";
 
 /** Top-level diagnostics the kernel makes moot: it runs a cell as the body of an async function. */
 const IGNORED_CODES = new Set([

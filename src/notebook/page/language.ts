@@ -14,27 +14,14 @@ import { autocompletion, type Completion, type CompletionContext } from "@codemi
 import { linter, type Diagnostic } from "@codemirror/lint";
 import type { Extension } from "@codemirror/state";
 import { hoverTooltip, tooltips } from "@codemirror/view";
-import type { LanguageAnswer, LanguageRequest } from "../shared/cell-types.ts";
+import type {
+  CellCompletions,
+  CellDiagnostic,
+  CellHover,
+  LanguageAnswer,
+  LanguageRequest,
+} from "../shared/cell-types.ts";
 import workerUrl from "../language/language-worker.ts?worker&url";
-
-/** The service's answers (src/notebook/language/service.ts), as they cross the worker boundary. */
-interface CellDiagnostic {
-  from: number;
-  to: number;
-  severity: "error" | "warning" | "info";
-  message: string;
-}
-interface CellHover {
-  from: number;
-  to: number;
-  signature: string;
-  docHtml?: string;
-  docText?: string;
-}
-interface CellCompletions {
-  from: number;
-  options: { label: string; type: string; detail?: string; sortText: string }[];
-}
 
 export interface LanguageService {
   /** The extension that gives cell `id`'s editor diagnostics, hover and completion. */

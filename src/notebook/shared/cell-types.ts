@@ -24,6 +24,42 @@ export interface CellTypes {
 /** Where a page's cells live in the service's file system: one module per cell, in page order. */
 export const CELL_DIRECTORY = "/cells/";
 
+/** The language service's answers (src/notebook/language/service.ts), as they cross to the page. */
+export interface CellDiagnostic {
+  /** Offsets in the cell's code. */
+  from: number;
+  to: number;
+  severity: "error" | "warning" | "info";
+  message: string;
+}
+
+export interface CellHover {
+  from: number;
+  to: number;
+  /** The declaration, as TypeScript prints it (`function adam(options?: …): …`). */
+  signature: string;
+  /** Documentation rendered at build (a library or notebook name), HTML. */
+  docHtml?: string;
+  /** Otherwise the doc comment's text (a cell's own names), plain. */
+  docText?: string;
+}
+
+export interface CellCompletion {
+  label: string;
+  /** CodeMirror's completion type: "function", "variable", "class", "property", "keyword", … */
+  type: string;
+  /** A short line beside the label: for a property, its doc comment's first sentence (defaults included). */
+  detail?: string;
+  /** TypeScript's sort key: lower comes first. */
+  sortText: string;
+}
+
+export interface CellCompletions {
+  /** Where the word being completed starts. */
+  from: number;
+  options: CellCompletion[];
+}
+
 /** The page's messages to the language worker. `request` numbers a question; its answer carries the same number. */
 export type LanguageRequest =
   | { type: "cells"; cells: { id: string; code: string }[] }
