@@ -72,8 +72,18 @@ describe("the editor's TypeScript", () => {
     const tooltip = await hoverText(page, "estimate-gradient", "problem");
     expect(await tooltip.locator(".cm-type-signature").innerText()).toMatch(/^const problem: /);
     expect(await tooltip.locator(".cm-type-signature").innerText()).not.toMatch(/any$/);
+    // Renaming it in the earlier cell flags its use below, in an editor the reader has not touched since.
+    await setCellCode(
+      page,
+      "adam-setup",
+      "const problemm = quadratic({ a: [1, 2, 4, 8] });\nlet theta = [0.864, 0.98, 0.681, 0.464];",
+    );
+    await page.mouse.move(0, 0);
+    await expect
+      .poll(() => page.locator("#estimate-gradient .cm-lintRange-error").allInnerTexts(), { timeout: 30_000 })
+      .toEqual(["problem"]);
     // A misspelt earlier name is an error that says which was meant.
-    await setCellCode(page, "estimate-gradient", "problem.gradient(thetaa)");
+    await setCellCode(page, "estimate-gradient", "problemm.gradient(thetaa)");
     const diagnostic = page.locator("#estimate-gradient .cm-lintRange-error");
     await diagnostic.waitFor({ timeout: 30_000 });
     await diagnostic.hover();

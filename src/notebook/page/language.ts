@@ -12,8 +12,8 @@
  */
 import { autocompletion, type Completion, type CompletionContext } from "@codemirror/autocomplete";
 import { linter, type Diagnostic } from "@codemirror/lint";
-import type { Extension } from "@codemirror/state";
-import { hoverTooltip, tooltips } from "@codemirror/view";
+import { StateEffect, type Extension } from "@codemirror/state";
+import { hoverTooltip, tooltips, ViewPlugin, type EditorView } from "@codemirror/view";
 import type {
   CellCompletions,
   CellDiagnostic,
@@ -32,6 +32,9 @@ export interface LanguageService {
 
 /** A request to the worker that waits for an answer, before it is numbered. */
 type Question<R = LanguageRequest> = R extends { request: number } ? Omit<R, "request"> : never;
+
+/** Check a cell's code again: a cell above it changed. */
+const recheck = StateEffect.define<null>();
 
 /** Pause after the last keystroke before asking for diagnostics. */
 const LINT_DELAY_MS = 250;
@@ -53,6 +56,9 @@ export function startLanguageService(cells: { id: string; code: string }[]): Lan
     pending.clear();
   });
   const post = (message: LanguageRequest) => worker.postMessage(message);
+  const order = cells.map((cell) => cell.id);
+  /** The open editors, by cell. */
+  const views = new Map<string, EditorView>();
   post({ type: "cells", cells });
 
   function ask<T>(message: Question): Promise<T> {
@@ -64,8 +70,17 @@ export function startLanguageService(cells: { id: string; code: string }[]): Lan
   }
 
   return {
-    update: (id, code) => post({ type: "update", id, code }),
+    update(id, code) {
+      post({ type: "update", id, code });
+      // What a cell declares is what the cells below it see: their open editors check again (after the lint pause).
+      const from = order.indexOf(id);
+      for (const [other, view] of views) if (order.indexOf(other) > from) view.dispatch({ effects: recheck.of(null) });
+    },
     extensionFor(id) {
+      const track = ViewPlugin.define((view) => {
+        views.set(id, view);
+        return { destroy: () => views.delete(id) };
+      });
       const lint = linter(
         async (view): Promise<Diagnostic[]> => {
           const asked = performance.now();
@@ -87,7 +102,10 @@ export function startLanguageService(cells: { id: string; code: string }[]): Lan
             source: "TypeScript",
           }));
         },
-        { delay: LINT_DELAY_MS },
+        {
+          delay: LINT_DELAY_MS,
+          needsRefresh: (update) => update.transactions.some((tr) => tr.effects.some((e) => e.is(recheck))),
+        },
       );
       const hover = hoverTooltip(async (view, position) => {
         const found = await ask<CellHover | undefined>({
@@ -126,7 +144,7 @@ export function startLanguageService(cells: { id: string; code: string }[]): Lan
         ],
       });
       // Tooltips in the body, above the page's columns (the table of contents would otherwise paint over them).
-      return [lint, hover, complete, tooltips({ parent: document.body })];
+      return [lint, hover, complete, track, tooltips({ parent: document.body })];
     },
   };
 }
