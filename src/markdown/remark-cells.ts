@@ -125,6 +125,7 @@ export default function remarkCells(options: RemarkCellsOptions) {
         lesson: model.lesson,
         outputs: new Map(results.map((result) => [result.id, result.outputs])),
         values: texts,
+        ms: run.cells.reduce((sum, result) => sum + result.ms, 0),
       });
     if (cells.length === 0) return;
 

@@ -35,6 +35,7 @@ import { courseExercises, exercisesBlock, writeExercisesBlock } from "./progress
 import { katexFontPreloads } from "../site/katex-fonts.ts";
 import { contentSecurityPolicy } from "../site/csp.ts";
 import { resolveLibrary } from "../notebook/build/library.ts";
+import { allPageRuns, cellTimes } from "../notebook/build/page-runs.ts";
 import { parseOptions, type MomentsOptions, type MomentsUserOptions } from "./options.ts";
 import { contentPages } from "./pages.ts";
 import { libraryVitePlugin } from "./vite.ts";
@@ -91,6 +92,7 @@ function notebookIntegration(
 ): AstroIntegration {
   let routeOf: (file: string) => string = () => "/";
   let siteBase = "/";
+  let siteRoot = "";
   return {
     name: "moments",
     hooks: {
@@ -151,6 +153,7 @@ function notebookIntegration(
         injectRoute({ pattern: "/progress", entrypoint: here("./routes/progress.astro"), prerender: true });
         routeOf = pages.routeOf;
         siteBase = base.endsWith("/") ? base : `${base}/`;
+        siteRoot = root;
         if (options.downloads) {
           injectRoute({ pattern: "/[...page].ts", entrypoint: here("./routes/download-ts.ts"), prerender: true });
           injectRoute({ pattern: "/[...page].ipynb", entrypoint: here("./routes/download-ipynb.ts"), prerender: true });
@@ -170,6 +173,7 @@ function notebookIntegration(
         const pages = writeExercisesBlock(fileURLToPath(dir), exercisesBlock(exercises, siteBase));
         const count = exercises.reduce((sum, page) => sum + page.exercises.length, 0);
         logger.info(`${count} exercises in ${exercises.length} pages, listed in ${pages} pages for progress marks`);
+        logger.info(cellTimes(allPageRuns(), siteRoot));
       },
     },
   };

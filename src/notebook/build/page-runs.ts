@@ -15,6 +15,8 @@ export interface PageRun<Lesson = unknown> {
   outputs: Map<string, Output[]>;
   /** The text of each `<Value>`, in page order (undefined when it could not be computed). */
   values: (string | undefined)[];
+  /** How long the page's cells took to run at build, in the kernel (ms; exercises' starters included). */
+  ms: number;
 }
 
 const KEY = Symbol.for("moments.page-runs");
@@ -37,4 +39,15 @@ export function pageRun<Lesson>(file: string): PageRun<Lesson> | undefined {
 /** Every page run recorded in this process, by file. */
 export function allPageRuns<Lesson>(): [string, PageRun<Lesson>][] {
   return [...runs()] as [string, PageRun<Lesson>][];
+}
+
+/** One line for the build's log: the cells' time in all, and the pages that took longest. */
+export function cellTimes(runs: [string, PageRun<unknown>][], root: string, shown = 3): string {
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  const total = runs.reduce((sum, [, run]) => sum + run.ms, 0);
+  const slowest = [...runs]
+    .sort(([, a], [, b]) => b.ms - a.ms)
+    .slice(0, shown)
+    .map(([file, run]) => `${path.relative(root, file)} ${seconds(run.ms)} (${run.outputs.size} cells)`);
+  return `cells of ${runs.length} pages ran in ${seconds(total)} of kernel time; longest: ${slowest.join(", ")}`;
 }
