@@ -16,13 +16,15 @@
  * });
  * ```
  *
- * `kernels` is the WebAssembly fast path ({@link fastKernelsFor}): given only when x, grad and the state vectors all
- * live in wasm memory and x is long enough; the update then hands its vectors and scalars to the kernel instead of
- * running its loop. Optimizers without a kernel ignore it.
+ * `kernels` is the WebAssembly fast path ({@link fastKernelsFor}): given when x, grad and the state vectors are all
+ * Float32Arrays and x is long enough — on the vectors in place when they all live in wasm memory, on copies of the
+ * others if not; the update then hands its vectors and scalars to the kernel instead of running its loop. Optimizers
+ * without a kernel ignore it. Each step counts the path it took (`wasmMemoryUse().steps`).
  */
 import { fastKernelsFor, type OptimizerKernels } from "./fast-path.ts";
 import type { LearningRate, Optimizer, StepCount, Vector } from "./types.ts";
 import { checkParameters, checkShape, checkStep, learningRateAt } from "./validate.ts";
+import { stepsByPath } from "./wasm-memory.ts";
 
 export interface OptimizerDefinition<State extends StepCount, Options extends { lr: LearningRate }> {
   name: string;
@@ -41,7 +43,7 @@ export interface OptimizerDefinition<State extends StepCount, Options extends { 
   checkState?(x: Vector, state: State): void;
   /**
    * One step in place, once `state.t` counts it, with the learning rate α_t. Must allocate nothing. `kernels`: the
-   * WebAssembly kernels when this step may use them (all vectors in wasm memory), else null.
+   * WebAssembly kernels when this step may use them (all vectors Float32Arrays, x long enough), else null.
    */
   update(x: Vector, grad: Vector, state: State, lr: number, kernels: OptimizerKernels | null): void;
 }
@@ -62,7 +64,9 @@ export function defineOptimizer<State extends StepCount, Options extends { lr: L
       if (checkState) checkState(x, state);
       const t = ++state.t;
       const lr = learningRateAt(name, options.lr, t);
-      update(x, grad, state, lr, hasKernel ? fastKernelsFor(x, grad, state, stateVectors) : null);
+      const kernels = hasKernel ? fastKernelsFor(x, grad, state, stateVectors) : null;
+      stepsByPath[kernels === null ? "readable" : kernels.path]++;
+      update(x, grad, state, lr, kernels);
     },
   };
 }

@@ -10,9 +10,10 @@
  * Adam's successors: `lion` (sign of an interpolated momentum), `adafactor` (factored second moment, relative step
  * size) and `muon` (momentum orthogonalised by Newton–Schulz), each verified against a port of its reference code.
  *
- * Fast path: float32 vectors placed in WebAssembly memory (`fastFloat32Array(n)`, and the `zerosLike` and state made
- * from them) are stepped by SIMD kernels for Adam, AdamW, SGD, AdaGrad and RMSprop, behind the same contract
- * (wasm-memory.ts, fast-path.ts); the TypeScript loops stay the reference.
+ * Fast path: float32 vectors are stepped by SIMD kernels for Adam, AdamW, SGD, AdaGrad and RMSprop, behind the same
+ * contract (fast-path.ts): in place when they live in WebAssembly memory (`fastFloat32Array(n)`, and the `zerosLike`
+ * and state made from them; wasm-memory.ts), on copies when they are ordinary Float32Arrays (staging.ts). The
+ * TypeScript loops stay the reference; `wasmMemoryUse().steps` counts the steps each path took.
  */
 export type { LearningRate, Optimizer, ParameterLayout, StepCount, Vector } from "./types.ts";
 export { sgd, type SgdOptions, type SgdState } from "./sgd.ts";
@@ -25,7 +26,7 @@ export { adamax, type AdamaxOptions, type AdamaxState } from "./adamax.ts";
 export { nadam, type NadamOptions, type NadamState } from "./nadam.ts";
 export { radam, radamRectification, type RadamOptions, type RadamState } from "./radam.ts";
 export { fastFloat32Array, fastPathAvailable, isWasmResident, wasmMemoryUse, zerosLike } from "./wasm-memory.ts";
-export { FAST_PATH_MIN_LENGTH } from "./fast-path.ts";
+export { COPIED_PATH_MIN_LENGTH, FAST_PATH_MIN_LENGTH } from "./fast-path.ts";
 export { lion, type LionOptions, type LionState } from "./lion.ts";
 export { adafactor, type AdafactorOptions, type AdafactorState } from "./adafactor.ts";
 export { muon, type MuonOptions, type MuonState } from "./muon.ts";

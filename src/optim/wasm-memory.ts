@@ -9,11 +9,17 @@
  * opt.step(x, grad, state);              // all of them in wasm memory: the WebAssembly kernel runs, no copy
  * ```
  *
- * Why the caller allocates: a kernel can only read wasm memory, and copying x and its gradient in and x out at every
- * step moves 24 more bytes per parameter than the 28 the step itself needs (read x, g, m, v; write x, m, v), which
- * would nearly halve the kernel's speed at 10⁷ parameters. So the arrays are placed there from the start, and the
- * fast path is taken only when x, its gradient and the state all live there; with any ordinary array the readable
- * loop runs.
+ * Why the caller allocates: a kernel can only read wasm memory. Ordinary Float32Arrays still get the kernel, on
+ * copies (the copied path, staging.ts), but copying Adam's x, g, m and v in and x, m and v out moves twice the bytes
+ * the step itself needs (28 per parameter) through V8's word-by-word copy into shared memory, about three times
+ * slower than the same step on arrays placed there from the start — the resident path, taken when x, its gradient
+ * and the state all live there.
+ *
+ * What keeps an array here: `subarray`, `fill`, `set`, `sort`, `copyWithin` and index writes (they work on the array
+ * itself), `zerosLike(x)` and `opt.init(x)`. What makes an ordinary array instead, which the next step copies:
+ * `x.map(…)`, `x.slice()`, `x.filter(…)`, `Float32Array.from(x)`, `new Float32Array(x)`. `structuredClone` and
+ * `postMessage` are worse: their copy of a resident array is a view of the same shared memory, not a copy, so
+ * stepping one changes the other; copy with `x.slice()` or `fastFloat32Array(n)` then `.set(x)`.
  *
  * - **One shared memory.** Growing a plain wasm memory detaches its ArrayBuffer, and every Float32Array viewing it
  *   would drop to length 0 — fatal for arrays handed to a reader. A *shared* memory never moves: growing it leaves
@@ -127,7 +133,23 @@ export function instantiateKernels<Exports>(base64: string): Exports | null {
   }
 }
 
-/** Bytes of wasm memory in use by live arrays, and the memory's size (for a lesson, or a test of freeing). */
-export function wasmMemoryUse(): { used: number; size: number } {
-  return { used: blocks.usage.used, size: memory ? memory.buffer.byteLength : 0 };
+/**
+ * Steps taken on each path since the library loaded, counted by every optimizer's `step` (define.ts): `resident`,
+ * the kernel on vectors that all live in wasm memory; `copied`, the kernel on copies of ordinary Float32Arrays;
+ * `readable`, the TypeScript loop (float64, short vectors, optimizers without a kernel, no wasm SIMD here).
+ */
+export const stepsByPath = { resident: 0, copied: 0, readable: 0 };
+
+/**
+ * Bytes of wasm memory in use by live arrays and the memory's size (for a lesson, or a test of freeing), and the
+ * steps taken on each path so far ({@link stepsByPath}): read it before and after a step to see which path ran.
+ *
+ * ```ts
+ * const before = wasmMemoryUse().steps.copied;
+ * opt.step(x, grad, state);
+ * wasmMemoryUse().steps.copied - before; // 1: some vector was an ordinary Float32Array, copied in and out
+ * ```
+ */
+export function wasmMemoryUse(): { used: number; size: number; steps: typeof stepsByPath } {
+  return { used: blocks.usage.used, size: memory ? memory.buffer.byteLength : 0, steps: { ...stepsByPath } };
 }

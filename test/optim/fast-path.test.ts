@@ -1,7 +1,8 @@
 /**
  * The WebAssembly fast path against the readable loops it stands in for: the same options, the same float32 inputs,
  * x and every state vector compared after each step — on random data, on edge values, and for every combination of
- * the options the kernels implement.
+ * the options the kernels implement. The copied path (ordinary Float32Arrays staged through wasm memory) against the
+ * resident one: the same kernel on the same numbers, so bit for bit.
  *
  * Float32 tolerance: |fast − reference| ≤ 16(u · max|reference| + 2⁻¹⁴⁹) over each vector, u = 2⁻²⁴ (float32's unit
  * roundoff; 2⁻¹⁴⁹ is its smallest spacing, which is what subnormal values such as 1e-40 are rounded to).
@@ -27,8 +28,12 @@ import {
   sgd,
   zerosLike,
   type Optimizer,
+  type StepCount,
+  type Vector,
 } from "../../src/optim/index.ts";
-import { fastKernelsFor } from "../../src/optim/fast-path.ts";
+import { COPIED_PATH_MIN_LENGTH, fastKernelsFor, overrideFastPathMinLength } from "../../src/optim/fast-path.ts";
+import { CHUNK } from "../../src/optim/staging.ts";
+import { wasmMemoryUse } from "../../src/optim/wasm-memory.ts";
 import { rng } from "../../src/problems/index.ts";
 
 const UNIT = 2 ** -24;
@@ -40,6 +45,7 @@ const N = 1003;
 
 /** Any optimizer, its state indexed by name. */
 type AnyOptimizer = Optimizer<any, unknown>;
+type AnyState = StepCount & Record<string, unknown>;
 /** One side's x and state after a step. */
 type Sides = Record<string, unknown> & { x: Float32Array };
 const vectorsOf = (state: object) =>
@@ -66,8 +72,18 @@ function deviation(fast: Float32Array, reference: Float32Array, skip?: (i: numbe
   return worst;
 }
 
+/** Run `step` with the kernels turned off: the readable loop, whatever the vectors. */
+function onTheLoop(step: () => void): void {
+  overrideFastPathMinLength(Infinity);
+  try {
+    step();
+  } finally {
+    overrideFastPathMinLength();
+  }
+}
+
 /**
- * Step a reference (plain Float32Array) and a fast (wasm-resident) copy from identical inputs `steps` times: before
+ * Step a reference (the readable loop) and a fast (wasm-resident) copy from identical inputs `steps` times: before
  * each step x, grad and the state are copied from the reference side, so each step is compared on its own. Returns
  * the worst deviation, in units of u, of x and each state vector. `skip(i, reference, fast)` leaves entry i out.
  */
@@ -89,8 +105,11 @@ function compare(
     for (const [name, vector] of vectorsOf(referenceState)) (fastState[name] as Float32Array).set(vector);
     const names = vectorsOf(fastState).map(([name]) => name);
     expect(fastKernelsFor(fast.x, fast.grad, fastState, names), "takes the fast path").not.toBeNull();
-    reference.opt.step(reference.x, reference.grad, referenceState);
+    const before = wasmMemoryUse().steps;
+    onTheLoop(() => reference.opt.step(reference.x, reference.grad, referenceState));
     fast.opt.step(fast.x, fast.grad, fastState);
+    const after = wasmMemoryUse().steps;
+    expect([after.readable - before.readable, after.resident - before.resident]).toEqual([1, 1]);
     const skipped =
       skip && ((i: number) => skip(i, { x: reference.x, ...referenceState }, { x: fast.x, ...fastState }));
     worst.x = Math.max(worst.x ?? 0, deviation(fast.x, reference.x, skipped));
@@ -246,20 +265,37 @@ describe.runIf(fastPathAvailable())("when the fast path is taken", () => {
     expect(adam().init(new Float64Array(100)).m).toBeInstanceOf(Float64Array);
   });
 
-  it("needs x, grad and every state vector in wasm memory, and x at least FAST_PATH_MIN_LENGTH long", () => {
+  it("takes the resident path when every vector lives in wasm memory, the copied path when some is an ordinary Float32Array, else the loop", () => {
     const names = ["m", "v"];
     const at = (n: number) => {
       const x = fastFloat32Array(n);
       return { x, grad: zerosLike(x), s: state(adam() as AnyOptimizer, x) };
     };
-    const { x, grad, s } = at(FAST_PATH_MIN_LENGTH);
-    expect(fastKernelsFor(x, grad, s, names)).not.toBeNull();
+    const path = (x: Vector, grad: Vector, s: object) =>
+      fastKernelsFor(x, grad, s as AnyState, names)?.path ?? "readable";
+    const { x, grad, s } = at(COPIED_PATH_MIN_LENGTH);
+    const n = x.length;
+    expect(path(x, grad, s)).toBe("resident");
+    expect(path(x, grad, { ...s, v: (s.v as Float32Array).subarray(0) })).toBe("resident"); // a view stays resident
+    expect(path(x, new Float32Array(n), s)).toBe("copied");
+    expect(
+      path(
+        x.map((value) => value),
+        grad,
+        s,
+      ),
+    ).toBe("copied"); // map, slice, from: new, ordinary arrays
+    expect(path(x, grad.slice(), s)).toBe("copied");
+    expect(path(Float32Array.from(x), grad, s)).toBe("copied");
+    expect(path(x, grad, { ...s, v: new Float32Array(n) })).toBe("copied");
+    expect(path(x, Float64Array.from(grad), s)).toBe("readable"); // a float64 vector anywhere: the loop
+    expect(path(x, grad, { ...s, m: new Float64Array(n) })).toBe("readable");
+    const resident = at(FAST_PATH_MIN_LENGTH);
+    expect(path(resident.x, resident.grad, resident.s)).toBe("resident");
     const short = at(FAST_PATH_MIN_LENGTH - 1);
-    expect(fastKernelsFor(short.x, short.grad, short.s, names)).toBeNull();
-    expect(fastKernelsFor(x, new Float32Array(x.length), s, names)).toBeNull();
-    expect(fastKernelsFor(Float32Array.from(x), grad, s, names)).toBeNull();
-    expect(fastKernelsFor(x, grad, { ...s, v: new Float32Array(x.length) }, names)).toBeNull();
-    expect(fastKernelsFor(x, grad, { ...s, v: (s.v as Float32Array).subarray(0) }, names)).not.toBeNull();
+    expect(path(short.x, short.grad, short.s)).toBe("readable");
+    const copiedShort = at(COPIED_PATH_MIN_LENGTH - 1);
+    expect(path(copiedShort.x, copiedShort.x.slice(), copiedShort.s)).toBe("readable");
   });
 
   it("leaves the optimizers without a kernel to their loop, bit for bit", () => {
@@ -289,5 +325,87 @@ describe.runIf(fastPathAvailable())("when the fast path is taken", () => {
     const before = wasmMemoryUse().used;
     for (let t = 0; t < 10; t++) opt.step(x, grad, s);
     expect(wasmMemoryUse().used).toBe(before);
+  });
+});
+
+describe.runIf(fastPathAvailable())("the copied path: ordinary Float32Arrays through the kernels", () => {
+  /** Longer than two chunks, with a short last one, so that every chunk boundary and the last chunk's slots run. */
+  const LONG = 2 * CHUNK + 1003;
+  type Placement = "plain" | "resident";
+  const vector = (placement: Placement, values: Float32Array) => {
+    const made = placement === "plain" ? new Float32Array(values.length) : fastFloat32Array(values.length);
+    made.set(values);
+    return made;
+  };
+
+  /**
+   * Step a side whose vectors all live in wasm memory and a side placed as `placement` says (x, grad, and the state
+   * vectors: "state") from the same inputs, `steps` times, a new gradient each time: the copied side must take the
+   * copied path at every step and end with the same x and state, bit for bit.
+   */
+  function againstResident(
+    make: () => AnyOptimizer,
+    n: number,
+    placement: { x: Placement; grad: Placement; state: Placement },
+    steps = 3,
+  ) {
+    const start = Float32Array.from({ length: n }, (_, i) => Math.sin(i));
+    const resident = { opt: make(), x: vector("resident", start), grad: fastFloat32Array(n) };
+    const copied = { opt: make(), x: vector(placement.x, start), grad: vector(placement.grad, resident.grad) };
+    const residentState = resident.opt.init(resident.x);
+    const copiedState = copied.opt.init(resident.x.slice());
+    for (const [name, values] of vectorsOf(copiedState)) copiedState[name] = vector(placement.state, values);
+    for (let t = 1; t <= steps; t++) {
+      for (let i = 0; i < n; i++) resident.grad[i] = Math.cos(i * t) * (1 + (i % 7));
+      copied.grad.set(resident.grad);
+      const before = wasmMemoryUse().steps.copied;
+      resident.opt.step(resident.x, resident.grad, residentState);
+      copied.opt.step(copied.x, copied.grad, copiedState);
+      expect(wasmMemoryUse().steps.copied - before, "steps on the copied path").toBe(1);
+    }
+    expect(Array.from(copied.x)).toEqual(Array.from(resident.x));
+    for (const [name, values] of vectorsOf(residentState))
+      expect(Array.from(copiedState[name] as Float32Array), name).toEqual(Array.from(values));
+    expect(copiedState.t).toBe(steps);
+  }
+
+  const allPlain = { x: "plain", grad: "plain", state: "plain" } as const;
+  it.each(OPTION_SETS.map((set) => [label(set), set] as const))(
+    "%s: the resident path's numbers",
+    (_, [name, options]) => againstResident(() => FACTORIES[name]!(options), N, allPlain),
+  );
+
+  const LONG_CASES: [string, () => AnyOptimizer][] = [
+    ["adam, amsgrad + L2", () => adam({ lr: 0.01, amsgrad: true, weightDecay: 0.1 }) as AnyOptimizer],
+    ["adamw", () => adamw({ lr: 0.01 }) as AnyOptimizer],
+    ["sgd, Nesterov", () => sgd({ lr: 0.1, momentum: 0.9, nesterov: true }) as AnyOptimizer],
+    ["adagrad, lrDecay", () => adagrad({ lrDecay: 0.1 }) as AnyOptimizer],
+    ["rmsprop, centered + momentum", () => rmsprop({ centered: true, momentum: 0.5 }) as AnyOptimizer],
+  ];
+  const PLACEMENTS: { x: Placement; grad: Placement; state: Placement }[] = [
+    allPlain,
+    { x: "resident", grad: "plain", state: "resident" }, // a gradient made by grad.map(…) or x.slice()
+    { x: "plain", grad: "resident", state: "plain" },
+    { x: "resident", grad: "resident", state: "plain" }, // a state rebuilt from saved arrays
+  ];
+  it.each(LONG_CASES.flatMap(([name, make]) => PLACEMENTS.map((p) => [name, JSON.stringify(p), make, p] as const)))(
+    "%s on %s, three chunks: the resident path's numbers",
+    (_, __, make, placement) => againstResident(make, LONG, placement),
+  );
+
+  it("allocates no wasm memory after its first step (the workspace), and counts each path", () => {
+    const opt = adam();
+    const x = new Float32Array(LONG).fill(1);
+    const grad = new Float32Array(LONG).fill(0.5);
+    const s = opt.init(x);
+    opt.step(x, grad, s);
+    const before = wasmMemoryUse();
+    for (let t = 0; t < 10; t++) opt.step(x, grad, s);
+    const after = wasmMemoryUse();
+    expect(after.used).toBe(before.used);
+    expect(after.steps.copied - before.steps.copied).toBe(10);
+    const float64 = Float64Array.from(x);
+    opt.step(float64, Float64Array.from(grad), opt.init(float64));
+    expect(wasmMemoryUse().steps.readable - after.steps.readable).toBe(1);
   });
 });

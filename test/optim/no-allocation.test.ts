@@ -1,7 +1,8 @@
 /**
  * The `step` path allocates nothing: no `new`, no array or object literal, no closure, no spread, no copying method.
  * A reading of the source (a heap measurement would be flaky): `step` in define.ts, which every optimizer shares, and
- * each optimizer's `update(x, grad, state, lr[, kernels]) { … }`, and the fast path's check (fast-path.ts).
+ * each optimizer's `update(x, grad, state, lr[, kernels]) { … }`, the fast path's check (fast-path.ts), and the copied
+ * path's staging (staging.ts: what a copied step runs for each chunk; its views are made once, by helpers outside).
  *
  * Muon is the one optimizer that needs memory beyond its state: Newton–Schulz works on two r×n iterates and two r×r
  * Gram products (r, n = min and max of rows, cols). `muon.init` allocates them beside the state and every step
@@ -17,6 +18,10 @@ const HEADS = [
   "update(x, grad, state, lr) {",
   "update(x, grad, state, lr, kernels) {",
   "): OptimizerKernels | null {",
+  "export function stageIn(vector: Vector, slot: number, start: number): Vector {",
+  "export function stageOut(vector: Vector, slot: number, start: number): void {",
+  "function pieceOf(vector: Vector, start: number): Vector {",
+  "function slotOf(slot: number, length: number): Float32Array {",
 ];
 const bodies = readdirSync(directory)
   .filter((file) => file.endsWith(".ts"))
@@ -53,7 +58,7 @@ const ALLOCATING: [string, RegExp][] = [
 ];
 
 describe("the step path allocates nothing", () => {
-  it("finds the shared step, the fast-path check and the eleven update loops (adam and adamw share one)", () => {
+  it("finds the shared step, the fast-path check, the staging and the eleven update loops (adam and adamw share one)", () => {
     expect(bodies.map(([where]) => where.split(":")[0]).sort()).toEqual([
       "adadelta.ts",
       "adafactor.ts",
@@ -68,6 +73,10 @@ describe("the step path allocates nothing", () => {
       "radam.ts",
       "rmsprop.ts",
       "sgd.ts",
+      "staging.ts",
+      "staging.ts",
+      "staging.ts",
+      "staging.ts",
     ]);
   });
 

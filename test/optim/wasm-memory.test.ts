@@ -1,7 +1,8 @@
 /**
  * Float32Arrays in wasm memory: what `fastFloat32Array` hands out (zeroed, aligned, never overlapping, valid after
- * the memory grows), `zerosLike`'s residency rule, the argument's wording, and the block allocator's bookkeeping
- * (reuse, merging, giving the top back, failing cleanly when the memory cannot grow).
+ * the memory grows), `zerosLike`'s residency rule, which array operations keep an array there (as wasm-memory.ts and
+ * the cell library's reference list them), the argument's wording, and the block allocator's bookkeeping (reuse,
+ * merging, giving the top back, failing cleanly when the memory cannot grow).
  */
 import { describe, expect, it } from "vitest";
 import { Blocks } from "../../src/optim/blocks.ts";
@@ -45,6 +46,21 @@ describe.runIf(fastPathAvailable())("fastFloat32Array", () => {
     expect(zerosLike(new Float64Array(5))).toBeInstanceOf(Float64Array);
     expect(isWasmResident(new Float32Array(x.buffer, x.byteOffset, 2))).toBe(true); // a view on it is resident too
     expect(isWasmResident(new Float64Array(5))).toBe(false);
+  });
+
+  it("stays there through subarray, fill, set, sort and copyWithin; map, slice, filter and from make ordinary arrays", () => {
+    const x = fastFloat32Array(8).fill(2);
+    const inPlace = [x.subarray(2), x.fill(1), x.sort(), x.copyWithin(0, 4), (x.set([3]), x)];
+    expect(inPlace.map(isWasmResident)).toEqual([true, true, true, true, true]);
+    const copies = [x.map((v) => v), x.slice(), x.filter(() => true), Float32Array.from(x), new Float32Array(x)];
+    expect(copies.map(isWasmResident)).toEqual([false, false, false, false, false]);
+  });
+
+  it("is shared, not copied, by structuredClone: the clone is an ordinary-looking view of the same memory", () => {
+    const x = fastFloat32Array(4);
+    const clone = structuredClone(x);
+    clone[0] = 5;
+    expect([x[0], isWasmResident(clone), isWasmResident(x.slice())]).toEqual([5, false, false]);
   });
 
   it("names the argument, the range and the value received", () => {
