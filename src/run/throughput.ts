@@ -56,8 +56,9 @@ export function msPerCall(run: () => void, options?: Partial<TimingOptions>): nu
 }
 
 /**
- * Time `optimizer.step` on n float32 parameters (random x and gradient, fresh state): in ordinary Float32Arrays (the
- * readable loop), or with `fast: true` in wasm memory (`fastFloat32Array`), where optimizers with a kernel run it.
+ * Time `optimizer.step` on n float32 parameters (random x and gradient, fresh state): in ordinary Float32Arrays (an
+ * optimizer with a kernel runs it on copies, the copied path; the others their readable loop), or with `fast: true`
+ * in wasm memory (`fastFloat32Array`), where optimizers with a kernel run it in place.
  */
 export function timeStep<State extends StepCount>(
   optimizer: Optimizer<State, unknown>,

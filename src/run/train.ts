@@ -29,7 +29,9 @@
  *
  * In float32 (`float32: true`), the parameters, the gradient, the optimizer's state and a float32 copy of the data are
  * placed in WebAssembly memory, where the model's passes and the optimizer's step run as SIMD kernels (about 8× faster
- * for the MLP here); `fast: false` keeps the readable loops, which the kernels are tested against.
+ * for the MLP here); `fast: false` keeps everything in ordinary arrays: the model's passes run their readable loops,
+ * which the kernels are tested against, and an optimizer with a kernel steps the ordinary Float32Arrays through it on
+ * copies (the copied path, src/optim/staging.ts).
  */
 import type { Optimizer, StepCount, Vector } from "../optim/types.ts";
 import {
@@ -72,8 +74,9 @@ export interface TrainOptions {
   float32: boolean;
   /**
    * In float32, place the parameters, gradient, optimizer state and data in WebAssembly memory (`fastFloat32Array`),
-   * so that the model's passes and the optimizer's step run as SIMD kernels. Default true; false runs the readable
-   * loops. (No effect in float64, or where WebAssembly SIMD is unavailable.)
+   * so that the model's passes and the optimizer's step run as SIMD kernels. Default true; false keeps ordinary
+   * arrays: the model's readable loops, and the optimizer's kernel on copies where it has one. (No effect in float64,
+   * or where WebAssembly SIMD is unavailable.)
    */
   fast: boolean;
   /** Called with each epoch's record (epoch 0 first); return false to stop. */

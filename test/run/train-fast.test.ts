@@ -1,6 +1,7 @@
 /**
  * trainModel in float32 takes the WebAssembly fast paths (parameters, gradient, state and data in wasm memory) unless
- * `fast: false`; the two runs follow each other closely. Over a few epochs the float32 roundings of the two paths
+ * `fast: false` (ordinary arrays: the model's readable passes, the optimizer's kernel on copies); the two runs follow
+ * each other closely. Over a few epochs the float32 roundings of the two paths
  * (see test/problems/fast-classifiers.test.ts and test/optim/fast-path.test.ts) stay far below the curves' own
  * changes: the losses agree within 1e-4 relative and the test accuracy within one image of 359.
  */
@@ -17,7 +18,7 @@ describe.runIf(fastPathAvailable())("trainModel on the fast paths", () => {
     ["MLP, Adam, batches of 128", () => mlp(), () => adam({ lr: 0.01 }), 128],
     ["MLP, SGD with momentum, full batch", () => mlp(), () => sgd({ lr: 0.5, momentum: 0.9 }), 1438],
     ["softmax regression, AMSGrad, batches of 200", () => softmaxRegression(), () => adam({ amsgrad: true, lr: 0.05 }), 200], // prettier-ignore
-  ])("%s: follows the readable loops", (_, model, optimizer, batchSize) => {
+  ])("%s: follows the run in ordinary arrays", (_, model, optimizer, batchSize) => {
     const options = { data, epochs: 4, batchSize, float32: true, seed: 2 };
     const fast = trainModel(model(), optimizer(), options);
     const reference = trainModel(model(), optimizer(), { ...options, fast: false });
@@ -32,7 +33,7 @@ describe.runIf(fastPathAvailable())("trainModel on the fast paths", () => {
     });
   });
 
-  it("keeps float64 runs, and float32 runs with fast: false, on the readable loops", () => {
+  it("keeps float64 runs, and float32 runs with fast: false, in ordinary arrays", () => {
     expect(trainModel(mlp(), adam(), { data, epochs: 0 }).parameters).toBeInstanceOf(Float64Array);
     const training = startTraining(mlp(), adam(), { data, float32: true, fast: false });
     expect([training.parameters instanceof Float32Array, isWasmResident(training.parameters)]).toEqual([true, false]);
