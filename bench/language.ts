@@ -15,6 +15,7 @@
  * Prints figures and ratios; asserts nothing (timings on a shared 2-core machine are noisy).
  */
 import { readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { createVirtualTypeScriptEnvironment, createSystem } from "@typescript/vfs";
@@ -42,7 +43,7 @@ const worker = files.find((file) => /^language-worker[-.].*\.js$/.test(file));
 const chunk = files.find((file) => /^language\.[\w-]+\.js$/.test(file));
 if (!worker || !chunk) throw new Error(`no language worker in ${assets}: build the site first (npm run build)`);
 const compiler = await build({
-  entryPoints: [require_("typescript")],
+  entryPoints: [createRequire(import.meta.url).resolve("typescript")],
   bundle: true,
   minify: true,
   write: false,
@@ -246,8 +247,4 @@ async function workerHeap(session: CDPSession): Promise<number> {
     });
     setTimeout(() => resolve(0), 5000);
   });
-}
-
-function require_(name: string): string {
-  return path.join(ROOT, "node_modules", name, "lib", `${name}.js`);
 }

@@ -12,6 +12,8 @@ const PREFIX = "virtual:moments/";
 const MODULES = ["eager", "drawing", "names", "types"] as const;
 
 export function libraryVitePlugin(library: CellLibrary, root: string): Plugin {
+  /** Made once, when the language worker's bundle first asks (about 2 s for our course), then reused. */
+  let types: Promise<string> | undefined;
   return {
     name: "moments:library",
     resolveId(id) {
@@ -19,14 +21,16 @@ export function libraryVitePlugin(library: CellLibrary, root: string): Plugin {
       if (name && (MODULES as readonly string[]).includes(name)) return `\0${PREFIX}${name}`;
       return undefined;
     },
-    async load(id) {
+    load(id) {
       if (!id.startsWith(`\0${PREFIX}`)) return undefined;
       const name = id.slice(PREFIX.length + 1);
       if (name === "eager") return gatherModule(library.eager);
       if (name === "drawing") return gatherModule(library.drawing);
       if (name === "names") return `export const DRAWING_NAMES = ${JSON.stringify(library.drawingNames)};\n`;
-      // The editor's language worker: made when that bundle is, not before (about 2 s for our course).
-      if (name === "types") return `export const CELL_TYPES = ${JSON.stringify(await cellTypes(library, root))};\n`;
+      if (name === "types")
+        return (types ??= cellTypes(library, root).then(
+          (value) => `export const CELL_TYPES = ${JSON.stringify(value)};\n`,
+        ));
       return undefined;
     },
   };

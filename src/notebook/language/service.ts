@@ -75,10 +75,9 @@ export function createCellService(types: CellTypes): CellService {
     lib: types.libs,
     paths: Object.fromEntries(Object.entries(types.paths).map(([name, file]) => [name, [file]])),
   };
-  const libFiles = new Map(types.libs.map((lib) => [`/lib/${lib}`, types.files[`/lib/${lib}`]!]));
   /** Every folder of the virtual file system, with its trailing slash (module resolution asks, often). */
   const directories = new Set([CELL_DIRECTORY]);
-  for (const file of [...Object.keys(types.files), ...libFiles.keys()])
+  for (const file of Object.keys(types.files))
     for (let end = file.indexOf("/", 1); end > 0; end = file.indexOf("/", end + 1))
       directories.add(file.slice(0, end + 1));
   let cells: Cell[] = [];
@@ -92,7 +91,7 @@ export function createCellService(types: CellTypes): CellService {
   const read = (file: string): string | undefined => {
     const index = indexOfFile(file);
     if (index >= 0) return index < cells.length ? cellText(index) : undefined;
-    return types.files[file] ?? libFiles.get(file);
+    return types.files[file];
   };
 
   const host: ts.LanguageServiceHost = {

@@ -40,7 +40,6 @@ const recheck = StateEffect.define<null>();
 const LINT_DELAY_MS = 250;
 
 export function startLanguageService(cells: { id: string; code: string }[]): LanguageService {
-  performance.mark("moments:language-start");
   const worker = new Worker(workerUrl, { type: import.meta.env.DEV ? "module" : "classic", name: "moments-language" });
   const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   let next = 0;
